@@ -1,0 +1,106 @@
+/**
+ * The published data: Parquet files the pipeline writes to `public/data/` and the site reads,
+ * at build time with native DuckDB and in the browser with hyparquet + DuckDB-WASM.
+ * Every table is long ("tidy"): one measured value per row with its GSS flag, so disclosure
+ * control and charts treat every table the same way.
+ */
+
+/** GSS symbols used in the `flag` column; null means a published value. */
+export const GSS = {
+  c: '[c]', // confidential: suppressed for disclosure control
+  x: '[x]', // not available
+  z: '[z]', // not applicable
+  low: '[low]',
+  p: '[p]',
+  r: '[r]',
+  e: '[e]',
+  b: '[b]',
+  u: '[u]',
+} as const;
+export type GssFlag = (typeof GSS)[keyof typeof GSS];
+
+export const AREA_TYPES = ['locality', 'authority', 'comparator'] as const;
+export type AreaType = (typeof AREA_TYPES)[number];
+
+export type Audience = 'public' | 'board';
+
+/** Columns shared by every count table (programme, criteria, outcomes, claims). */
+export interface CountRow {
+  quarter: string; // "2013-14 Q2"
+  quarter_start: string; // ISO date of the quarter's first day
+  area_code: string;
+  area_type: AreaType;
+  measure: string;
+  /** Breakdown within the measure (a criterion, claim type or outcome); "all" when none. */
+  breakdown: string;
+  value: number | null;
+  flag: GssFlag | null;
+}
+
+export interface IndicatorRow {
+  indicator_code: string;
+  area_code: string;
+  area_type: AreaType;
+  period: string; // "2013-14 Q2" or "2013-14"
+  period_start: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  ci_lower: number | null;
+  ci_upper: number | null;
+  target: number | null;
+  /** "met" | "not_met" | "no_target" | "no_judgement" against the year's target. */
+  target_status: string;
+  flag: GssFlag | null;
+}
+
+/**
+ * Output files and the measures each holds. `programme` measures:
+ *   families_identified, families_attached, families_closed: flows in the quarter;
+ *   families_open: stock at the quarter's end; families_attached_cumulative: attached to date.
+ * `criteria`: families_attached by criterion (a family counts once per criterion met).
+ * `outcomes`: outcomes_achieved and outcomes_sustained in the quarter, by outcome measure.
+ * `claims`: claims (count) and claim_amount_gbp in the quarter, by claim type.
+ */
+export const OUTPUT_TABLES = {
+  programme: { file: 'programme.parquet', kind: 'count' },
+  criteria: { file: 'criteria.parquet', kind: 'count' },
+  outcomes: { file: 'outcomes.parquet', kind: 'count' },
+  claims: { file: 'claims.parquet', kind: 'count' },
+  indicators: { file: 'indicators.parquet', kind: 'indicator' },
+} as const;
+export type OutputTable = keyof typeof OUTPUT_TABLES;
+
+export const MANIFEST_FILE = 'manifest.json';
+export const QUALITY_REPORT_FILES = { json: 'data-quality.json', text: 'data-quality.md' } as const;
+export const SCHEMA_VERSION = 1;
+
+export interface ManifestSource {
+  file: string;
+  sha256: string;
+  rows_in: number;
+  rows_accepted: number;
+  rows_rejected: number;
+}
+
+export interface ManifestOutput {
+  file: string;
+  rows: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  schema_version: number;
+  audience: Audience;
+  /** ISO date the data was released: SOURCE_DATE_EPOCH or the latest date in the extracts. */
+  released: string;
+  extract_period: { first_quarter: string; last_quarter: string };
+  suppression: {
+    applied: boolean;
+    threshold: number;
+    rounding_base: number | null;
+    rule: string;
+  };
+  sources: ManifestSource[];
+  outputs: ManifestOutput[];
+}
