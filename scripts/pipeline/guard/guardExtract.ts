@@ -1,0 +1,104 @@
+/**
+ * The privacy guard: refuse an extract that carries a direct identifier, before anything is
+ * validated or written. It runs on the raw tables the reader loads (every header column as
+ * VARCHAR, unexpected ones included) and looks twice: at column names, and at every value.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { ident } from '../duckdb.ts';
+import { PipelineError, type DataIssue } from '../issues.ts';
+import { identifierColumnKind } from './identifierColumns.ts';
+import { identifierWording } from './identifierKinds.ts';
+import { maskIdentifier } from './maskIdentifier.ts';
+import { scanIdentifierValues, type IdentifierFinding, type ScannedColumn } from './scanIdentifierValues.ts';
+
+export interface GuardTarget {
+  /** Raw table in DuckDB, e.g. "raw_families". */
+  readonly table: string;
+  /** File name for messages, e.g. "families.csv". */
+  readonly file: string;
+  /** Header names in file order (trimmed and lower-cased, as in the table). */
+  readonly columns: readonly string[];
+  /** Line the header is on; column-name issues point at it. */
+  readonly headerLine?: number;
+  /** Source line number column the reader adds. */
+  readonly lineColumn?: string;
+}
+
+const anonymisedOnly = 'the project accepts only anonymised extracts.';
+
+function columnIssue(target: GuardTarget, column: ScannedColumn): DataIssue | null {
+  const kind = identifierColumnKind(column.name);
+  if (!kind) return null;
+  return {
+    file: target.file,
+    line: target.headerLine ?? 1,
+    column: column.position,
+    column_name: column.name,
+    code: 'direct_identifier_column',
+    severity: 'error',
+    message: `Column "${column.name}" looks like it holds ${identifierWording[kind].many}, a direct identifier.`,
+    fix: `Remove the column "${column.name}" from the extract before it leaves the case-management system; ${anonymisedOnly}`,
+  };
+}
+
+function valueIssues(target: GuardTarget, finding: IdentifierFinding): DataIssue[] {
+  const wording = identifierWording[finding.kind];
+  const shape = wording.shape ? ` (${wording.shape})` : '';
+  const name = finding.column.name;
+  const count = finding.total.toLocaleString('en-GB');
+  const extent =
+    finding.total > finding.examples.length
+      ? `Column "${name}" has ${count} values like this; the first ${finding.examples.length} are reported.`
+      : `Column "${name}" has ${count} ${finding.total === 1 ? 'value' : 'values'} like this.`;
+  return finding.examples.map((example) => ({
+    file: target.file,
+    line: example.line,
+    column: finding.column.position,
+    column_name: name,
+    code: 'direct_identifier_value',
+    severity: 'error',
+    message: `Value looks like ${wording.one}${shape}: ${maskIdentifier(finding.kind, example.text)}. ${extent}`,
+    fix: `Remove the ${wording.many} from column "${name}" (or drop the column) before the extract leaves the case-management system; ${anonymisedOnly}`,
+  }));
+}
+
+async function tableColumns(conn: DuckDBConnection, table: string): Promise<Set<string>> {
+  const reader = await conn.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${ident(table)})`);
+  return new Set(reader.getRowsJS().map((row) => String(row[0])));
+}
+
+/** Issues for every direct identifier in one raw extract table; empty when it is clean. */
+export async function guardExtract(conn: DuckDBConnection, target: GuardTarget): Promise<DataIssue[]> {
+  const lineColumn = target.lineColumn ?? '__line';
+  const present = await tableColumns(conn, target.table);
+  const seen = new Set<string>();
+  const columns: ScannedColumn[] = [];
+  target.columns.forEach((name, index) => {
+    if (name === lineColumn || seen.has(name)) return;
+    seen.add(name);
+    columns.push({ name, position: index + 1 });
+  });
+
+  const namedIssues = columns.map((column) => columnIssue(target, column)).filter((issue) => issue !== null);
+  // A column refused by its name is refused whole; scanning its values would only repeat that.
+  const refused = new Set(namedIssues.map((issue) => issue.column));
+  const scanned = columns.filter((column) => !refused.has(column.position) && present.has(column.name));
+  const findings = await scanIdentifierValues(conn, target.table, scanned, { lineColumn });
+  return [...namedIssues, ...findings.flatMap((finding) => valueIssues(target, finding))];
+}
+
+/** The guard over several extracts, in the order given. */
+export async function guardExtracts(conn: DuckDBConnection, targets: readonly GuardTarget[]): Promise<DataIssue[]> {
+  const issues: DataIssue[] = [];
+  for (const target of targets) issues.push(...(await guardExtract(conn, target)));
+  return issues;
+}
+
+/** Stop the run when any extract carries a direct identifier. */
+export async function refuseDirectIdentifiers(conn: DuckDBConnection, targets: readonly GuardTarget[]): Promise<void> {
+  const issues = await guardExtracts(conn, targets);
+  if (issues.length === 0) return;
+  const files = [...new Set(issues.map((issue) => issue.file))].join(', ');
+  const count = `${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}`;
+  throw new PipelineError(`Refused: direct identifiers found in ${files} (${count}); nothing was written.`, issues);
+}

@@ -1,0 +1,89 @@
+/**
+ * Find direct identifiers in the values of a raw extract table, in one DuckDB query.
+ * Every cell goes through one combined regex (RE2 evaluates the alternation in a single pass);
+ * only the rare cells it matches are split by kind and have their check digits verified, so a
+ * clean million-row extract costs one regex per cell.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { ident, literal } from '../duckdb.ts';
+import type { ValueIdentifierKind } from './identifierKinds.ts';
+import { anyIdentifierRegexSql, identifierMatchSql, valuePatterns } from './identifierPatterns.ts';
+
+export interface ScannedColumn {
+  readonly name: string;
+  /** 1-based position in the header. */
+  readonly position: number;
+}
+
+export interface IdentifierExample {
+  readonly line: number;
+  /** The identifier as found (normalised for NHS numbers and UPNs): mask it before showing it. */
+  readonly text: string;
+}
+
+export interface IdentifierFinding {
+  readonly column: ScannedColumn;
+  readonly kind: ValueIdentifierKind;
+  /** Cells in the column holding at least one identifier of this kind. */
+  readonly total: number;
+  /** The first few, in line order. */
+  readonly examples: readonly IdentifierExample[];
+}
+
+export interface ScanOptions {
+  /** Name of the source line number column the reader adds. */
+  readonly lineColumn?: string;
+  /** Examples kept per column and kind. */
+  readonly examples?: number;
+}
+
+function scanSql(table: string, columns: readonly ScannedColumn[], lineColumn: string, examples: number): string {
+  const anyIdentifier = anyIdentifierRegexSql();
+  const candidates = columns
+    .map((column) => {
+      const value = ident(column.name);
+      return `SELECT ${column.position} AS position, ${ident(lineColumn)} AS line, ${value} AS value FROM ${ident(table)} WHERE regexp_matches(${value}, ${anyIdentifier})`;
+    })
+    .join('\nUNION ALL\n');
+  const hits = valuePatterns
+    .map((pattern) => `SELECT position, line, ${literal(pattern.kind)} AS kind, ${identifierMatchSql(pattern, 'value')} AS hit FROM candidates`)
+    .join('\nUNION ALL\n');
+  return `
+WITH candidates AS MATERIALIZED (
+${candidates}
+), hits AS (
+${hits}
+)
+SELECT position, kind, line, hit, count(*) OVER (PARTITION BY position, kind) AS total
+FROM hits
+WHERE hit IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY position, kind ORDER BY line) <= ${examples}
+ORDER BY position, kind, line`;
+}
+
+export async function scanIdentifierValues(
+  conn: DuckDBConnection,
+  table: string,
+  columns: readonly ScannedColumn[],
+  options: ScanOptions = {},
+): Promise<IdentifierFinding[]> {
+  if (columns.length === 0) return [];
+  const lineColumn = options.lineColumn ?? '__line';
+  const reader = await conn.runAndReadAll(scanSql(table, columns, lineColumn, options.examples ?? 5));
+  const byColumn = new Map(columns.map((column) => [column.position, column]));
+  const findings = new Map<string, { column: ScannedColumn; kind: ValueIdentifierKind; total: number; examples: IdentifierExample[] }>();
+  for (const row of reader.getRowObjectsJS()) {
+    const position = Number(row.position);
+    const kind = String(row.kind) as ValueIdentifierKind;
+    const column = byColumn.get(position);
+    if (!column) continue;
+    const key = `${position}\u0000${kind}`;
+    let finding = findings.get(key);
+    if (!finding) {
+      finding = { column, kind, total: Number(row.total), examples: [] };
+      findings.set(key, finding);
+    }
+    finding.examples.push({ line: Number(row.line), text: String(row.hit) });
+  }
+  return [...findings.values()];
+}
