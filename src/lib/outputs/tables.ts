@@ -104,3 +104,35 @@ export interface Manifest {
   sources: ManifestSource[];
   outputs: ManifestOutput[];
 }
+
+/** Column order and DuckDB types of the Parquet files: the writer and readers both use these. */
+export const COUNT_COLUMNS = [
+  ['quarter', 'VARCHAR'],
+  ['quarter_start', 'DATE'],
+  ['area_code', 'VARCHAR'],
+  ['area_type', 'VARCHAR'],
+  ['measure', 'VARCHAR'],
+  ['breakdown', 'VARCHAR'],
+  ['value', 'DOUBLE'],
+  ['flag', 'VARCHAR'],
+] as const satisfies ReadonlyArray<readonly [keyof CountRow, string]>;
+
+export const INDICATOR_COLUMNS = [
+  ['indicator_code', 'VARCHAR'],
+  ['area_code', 'VARCHAR'],
+  ['area_type', 'VARCHAR'],
+  ['period', 'VARCHAR'],
+  ['period_start', 'DATE'],
+  ['numerator', 'DOUBLE'],
+  ['denominator', 'DOUBLE'],
+  ['value', 'DOUBLE'],
+  ['ci_lower', 'DOUBLE'],
+  ['ci_upper', 'DOUBLE'],
+  ['target', 'DOUBLE'],
+  ['target_status', 'VARCHAR'],
+  ['flag', 'VARCHAR'],
+] as const satisfies ReadonlyArray<readonly [keyof IndicatorRow, string]>;
+
+/** Sort keys: the files are sorted so readers can prune row groups and builds are reproducible. */
+export const COUNT_SORT = ['measure', 'breakdown', 'quarter_start', 'area_type', 'area_code'] as const;
+export const INDICATOR_SORT = ['indicator_code', 'area_type', 'area_code', 'period_start'] as const;

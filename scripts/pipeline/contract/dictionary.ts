@@ -1,0 +1,58 @@
+/** Renders the data dictionary (data/DATA-DICTIONARY.md) from the extract contract. */
+import { extracts, type ColumnSpec, type ExtractSpec } from './extracts.ts';
+
+const TYPE_WORDS: Record<ColumnSpec['type'], string> = {
+  text: 'text',
+  code: 'code',
+  code_list: 'codes separated by ";"',
+  integer: 'whole number',
+  decimal: 'number',
+  date: 'date (yyyy-mm-dd or dd/mm/yyyy)',
+  financial_year: 'financial year (yyyy-yy)',
+  period: 'financial quarter or year',
+};
+
+const cell = (text: string) => text.replaceAll('|', '\\|');
+
+function renderExtract(spec: ExtractSpec): string {
+  const rows = spec.columns.map(
+    (c) =>
+      `| \`${c.name}\` | ${TYPE_WORDS[c.type]} | ${c.required ? 'yes' : 'no'} | ${cell(c.meaning)} | ${cell(c.allowed ?? '')} | \`${c.example}\` |`,
+  );
+  return [
+    `## \`${spec.file}\``,
+    '',
+    spec.description,
+    '',
+    `Unique key: ${spec.key.map((k) => `\`${k}\``).join(' + ')}.`,
+    '',
+    '| Column | Type | Required | Meaning | Allowed values | Example |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+export function renderDataDictionary(): string {
+  return [
+    '# Data dictionary: the extracts',
+    '',
+    '<!-- Generated from scripts/pipeline/contract/extracts.ts by `npm run dictionary`. Do not edit by hand. -->',
+    '',
+    'An analyst puts these four CSV files in one folder and runs',
+    '`npm run data -- --extracts <folder> --audience public`. Each file has a header row with the',
+    'column names below (any order; names are not case-sensitive). Files may be UTF-8 (with or',
+    'without a byte-order mark) or Windows-1252, as Excel saves them; lines may end in CRLF or LF.',
+    'Leave optional values empty. Dates may be ISO (`2013-08-14`) or UK (`14/08/2013`).',
+    '',
+    'Extracts must be anonymised before they reach this project. The pipeline refuses, before it',
+    'writes anything, any file with a column or value that looks like a direct identifier: names,',
+    'dates of birth, addresses, full postcodes, NHS numbers, Unique Pupil Numbers, National',
+    'Insurance numbers, email addresses or phone numbers.',
+    '',
+    'Reference data (localities, the indicator catalogue, programme settings) lives in',
+    '`data/reference/` and is validated against the schemas in `src/lib/reference/schema.ts`.',
+    '',
+    ...extracts.map(renderExtract),
+  ].join('\n');
+}
