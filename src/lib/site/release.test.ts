@@ -1,0 +1,56 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../outputs/tables.ts';
+import { formatReleaseDate, readRelease } from './release.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'tfo-release-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const manifest: Manifest = {
+  schema_version: 1,
+  audience: 'board',
+  released: '2026-08-14',
+  extract_period: { first_quarter: '2024-25 Q1', last_quarter: '2026-27 Q1' },
+  suppression: { applied: false, threshold: 5, rounding_base: null, rule: 'none: board release' },
+  sources: [],
+  outputs: [],
+};
+
+function dataDir(name: string, content?: string): string {
+  const dir = join(root, name);
+  mkdirSync(dir);
+  if (content !== undefined) writeFileSync(join(dir, 'manifest.json'), content);
+  return dir;
+}
+
+describe('readRelease', () => {
+  it('reads the date and audience from the manifest', () => {
+    expect(readRelease(dataDir('ok', JSON.stringify(manifest)))).toEqual({
+      audience: 'board',
+      released: '2026-08-14',
+      releasedText: '14 August 2026',
+      firstQuarter: '2024-25 Q1',
+      lastQuarter: '2026-27 Q1',
+      suppressionApplied: false,
+      suppressionRule: 'none: board release',
+    });
+  });
+
+  it('is null before the pipeline has run', () => {
+    expect(readRelease(dataDir('empty'))).toBeNull();
+  });
+
+  it('fails on a manifest it cannot trust', () => {
+    const dir = dataDir('bad', JSON.stringify({ ...manifest, audience: 'everyone' }));
+    expect(() => readRelease(dir)).toThrow(/manifest\.json: audience: /);
+  });
+});
+
+describe('formatReleaseDate', () => {
+  it('formats in en-GB, UTC', () => {
+    expect(formatReleaseDate('2013-08-14')).toBe('14 August 2013');
+    expect(formatReleaseDate('2013-08-14T23:59:59Z')).toBe('14 August 2013');
+  });
+});

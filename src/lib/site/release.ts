@@ -1,0 +1,65 @@
+/**
+ * What the site says about the data release: its date and audience, from the pipeline's
+ * public/data/manifest.json. The site must still build before the pipeline has ever run (the
+ * component examples and methodology need no data), so a missing manifest is null, not an error.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { MANIFEST_FILE, type Audience } from '../outputs/tables.ts';
+import { formatDate } from '../format/date.ts';
+
+export const DATA_DIR = 'public/data';
+
+// Only the fields the site chrome uses; the full manifest is the pipeline's contract.
+const releaseFieldsSchema = z.object({
+  audience: z.enum(['public', 'board']),
+  released: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'an ISO date such as "2013-08-14"'),
+  extract_period: z.object({ first_quarter: z.string(), last_quarter: z.string() }),
+  suppression: z.object({ applied: z.boolean(), rule: z.string() }),
+});
+
+export interface Release {
+  audience: Audience;
+  /** ISO date, as in the manifest. */
+  released: string;
+  /** "14 August 2013". */
+  releasedText: string;
+  firstQuarter: string;
+  lastQuarter: string;
+  suppressionApplied: boolean;
+  /** The disclosure rule in words, as the pipeline applied it. */
+  suppressionRule: string;
+}
+
+/** The release date as the footer shows it: "14 August 2013". */
+export function formatReleaseDate(iso: string): string {
+  return formatDate(iso);
+}
+
+/** Reads the manifest in `dataDir`; null when there is none yet. A malformed one is an error. */
+export function readRelease(dataDir: string = resolve(process.cwd(), DATA_DIR)): Release | null {
+  const file = resolve(dataDir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const parsed = releaseFieldsSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`${file}: ${problems.join('; ')}`);
+  }
+  const m = parsed.data;
+  return {
+    audience: m.audience,
+    released: m.released,
+    releasedText: formatReleaseDate(m.released),
+    firstQuarter: m.extract_period.first_quarter,
+    lastQuarter: m.extract_period.last_quarter,
+    suppressionApplied: m.suppression.applied,
+    suppressionRule: m.suppression.rule,
+  };
+}
