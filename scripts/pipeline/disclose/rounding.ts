@@ -1,0 +1,28 @@
+/**
+ * Rounding of published counts to a base (GSS practice, after suppression). Each cell is
+ * rounded on its own, to the nearest multiple with halves up, so the same count always rounds
+ * the same way in every table; rounded totals need not equal the sum of rounded parts.
+ */
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import { GSS } from '../../../src/lib/outputs/tables.ts';
+import type { Datum, Params } from './expr.ts';
+
+export function roundToBase(value: number, base: number): number {
+  return Math.floor(value / base + 0.5) * base;
+}
+
+/**
+ * Rounds `value` where `round_me` is true. A non-zero count that rounds to 0 becomes [low]:
+ * the project keeps 0 for a true zero.
+ */
+export function roundPublished(table: ColumnTable, base: number): ColumnTable {
+  return table
+    .params({ base, low: GSS.low })
+    .derive({ _rounded: (d: Datum, $: Params) => (d.round_me && d.value != null ? aq.op.floor(d.value / $.base + 0.5) * $.base : d.value) })
+    .derive({
+      flag: (d: Datum, $: Params) => (d.round_me && d.value != null && d.value !== 0 && d._rounded === 0 ? $.low : d.flag),
+      value: (d: Datum) => (d.round_me && d.value != null && d.value !== 0 && d._rounded === 0 ? null : d._rounded),
+    })
+    .select(table.columnNames().filter((c) => c !== '_rounded'));
+}
