@@ -17,6 +17,8 @@ export interface PipelineOptions {
   today: string;
   /** SOURCE_DATE_EPOCH as an ISO date, when set: fixes the release date. */
   sourceDateEpoch: string | null;
+  /** Last quarter to publish, e.g. "2026-27 Q2"; by default the quarter of the latest date. */
+  lastQuarter: string | null;
   quiet: boolean;
 }
 
@@ -39,6 +41,9 @@ Options:
   --pseudonymise         replace family_ref and claim_ref by keyed HMAC-SHA256 pseudonyms; the key
                          comes from TFO_PSEUDONYMISATION_KEY or --key-file and is never written out
   --key-file <path>      file holding the pseudonymisation key
+  --last-quarter <label> last quarter to publish, e.g. "2026-27 Q2" (default: the quarter of the
+                         latest date in the extracts, or the last complete one before
+                         SOURCE_DATE_EPOCH when that is set)
   --quiet                no progress lines
   --help                 show this help
 `;
@@ -65,6 +70,7 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
         'accept-partial': { type: 'boolean', default: false },
         pseudonymise: { type: 'boolean', default: false },
         'key-file': { type: 'string' },
+        'last-quarter': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -100,6 +106,7 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
     keyFile: v['key-file'] ?? null,
     today: sourceDateEpoch ?? now.toISOString().slice(0, 10),
     sourceDateEpoch,
+    lastQuarter: v['last-quarter'] ?? null,
     quiet: v.quiet ?? false,
   };
 }

@@ -6,19 +6,19 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal } from '../duckdb.ts';
 
-export type ColumnDef = readonly [name: string, duckdbType: string];
+export type ColumnDef<T> = readonly [name: keyof T & string, duckdbType: string];
 
-export interface ParquetTableSpec {
-  columns: readonly ColumnDef[];
+export interface ParquetTableSpec<T> {
+  columns: readonly ColumnDef<T>[];
   sortBy: readonly string[];
   /** Rows per row group: smaller groups let the browser fetch less with range requests. */
   rowGroupSize?: number;
 }
 
-export async function writeParquet(
+export async function writeParquet<T extends object>(
   conn: DuckDBConnection,
-  rows: ReadonlyArray<Readonly<Record<string, unknown>>>,
-  spec: ParquetTableSpec,
+  rows: readonly T[],
+  spec: ParquetTableSpec<T>,
   path: string,
 ): Promise<number> {
   const staging = `__stage_${Math.abs(hash(path))}`;
@@ -31,7 +31,7 @@ export async function writeParquet(
   const appender = await conn.createAppender(staging);
   for (const row of rows) {
     for (const [name, type] of spec.columns) {
-      const v = row[name];
+      const v: unknown = row[name];
       if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) appender.appendNull();
       else if (stagedType(type) === 'DOUBLE') appender.appendDouble(Number(v));
       else appender.appendVarchar(String(v));

@@ -1,0 +1,177 @@
+/**
+ * The quarterly pipeline, stage by stage: reference data, read, privacy guard, (pseudonymise),
+ * validate, aggregate, disclose, write. Nothing reaches the output folder unless every stage
+ * succeeds; the data-quality report is written either way so the analyst can see what to fix.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  COUNT_COLUMNS,
+  COUNT_SORT,
+  INDICATOR_COLUMNS,
+  INDICATOR_SORT,
+  MANIFEST_FILE,
+  OUTPUT_TABLES,
+  QUALITY_REPORT_FILES,
+  SCHEMA_VERSION,
+  type CountRow,
+  type IndicatorRow,
+  type Manifest,
+  type ManifestOutput,
+  type OutputTable,
+} from '../../src/lib/outputs/tables.ts';
+import { loadReference, type Reference } from '../../src/lib/reference/load.ts';
+import { aggregateCounts, aggregateIndicators, type CountTable } from './aggregate/index.ts';
+import { describeRule, discloseCounts, discloseIndicators, TABLE_RELATIONS } from './disclose/index.ts';
+import { openDuckDB } from './duckdb.ts';
+import { findExtractPeriod, type ExtractPeriod } from './extract-period.ts';
+import { refuseDirectIdentifiers } from './guard/guardExtract.ts';
+import { PipelineError } from './issues.ts';
+import type { PipelineOptions } from './options.ts';
+import type { Progress } from './progress.ts';
+import { loadPseudonymisationKey } from './pseudonymise/loadPseudonymisationKey.ts';
+import { pseudonymiseTables, referenceTargets } from './pseudonymise/pseudonymiseTables.ts';
+import { renderQualityReport } from './quality-report.ts';
+import type { ReadAllResult } from './read/readExtracts.ts';
+import { loadAndValidateExtracts, type ExtractsResult } from './validate/validateExtracts.ts';
+import { renderManifest, sha256File } from './write/manifest.ts';
+import { stageDir } from './write/atomic-dir.ts';
+import { writeParquet } from './write/parquet.ts';
+
+export interface RunResult {
+  manifest: Manifest;
+  quality: ExtractsResult;
+}
+
+const COUNT_TABLES: readonly CountTable[] = ['programme', 'criteria', 'outcomes', 'claims'];
+
+export async function runPipeline(options: PipelineOptions, progress: Progress): Promise<RunResult> {
+  const ref = await progress.step('Checking reference data', () => loadReference(options.referenceDir));
+  // Read the key before any work so a missing key fails fast, and never hold it longer than needed.
+  const key = options.pseudonymise ? loadPseudonymisationKey({ env: process.env, keyFile: options.keyFile ?? undefined }) : null;
+  const conn = await openDuckDB();
+  const workDir = await mkdtemp(join(tmpdir(), 'tfo-pipeline-'));
+  try {
+    const quality = await progress.step('Reading, guarding and validating the extracts', () =>
+      loadAndValidateExtracts(conn, options.extractsDir, ref, {
+        today: options.today,
+        acceptPartial: options.acceptPartial,
+        workDir,
+        afterRead: async (read) => {
+          await refuseDirectIdentifiers(conn, guardTargets(read));
+          if (key) await pseudonymiseTables(conn, key, referenceTargets());
+        },
+      }),
+    );
+    await writeQualityReport(options.reportDir, quality);
+    if (quality.failed) throw new PipelineError(failureSummary(quality, options), quality.issues);
+    if (quality.errors > 0) {
+      progress.info(`Accepted the good rows; ${quality.rejected} row(s) rejected (see ${options.reportDir}/${QUALITY_REPORT_FILES.text}).`);
+    }
+
+    const period = await findExtractPeriod(conn, { sourceDateEpoch: options.sourceDateEpoch, lastQuarter: options.lastQuarter });
+    progress.info(`Publishing ${period.firstQuarter} to ${period.lastQuarter}, released ${period.released}.`);
+    const tables = await progress.step('Aggregating by locality and quarter', () => aggregate(conn, ref, period));
+    const published = options.audience === 'public' ? await progress.step('Applying disclosure control', async () => disclose(tables, options)) : tables;
+    const manifest = await progress.step(`Writing Parquet to ${options.outDir}`, () => writeOutputs(conn, published, quality, period, options));
+    return { manifest, quality };
+  } finally {
+    conn.closeSync();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+type Tables = Record<CountTable, CountRow[]> & { indicators: IndicatorRow[] };
+
+async function aggregate(conn: DuckDBConnection, ref: Reference, period: ExtractPeriod): Promise<Tables> {
+  const counts = await aggregateCounts(conn, ref, period);
+  const indicators = await aggregateIndicators(conn, ref, period);
+  return { ...counts, indicators };
+}
+
+function disclose(tables: Tables, options: PipelineOptions): Tables {
+  const out = { indicators: discloseIndicators(tables.indicators, { threshold: options.threshold }) } as Tables;
+  for (const t of COUNT_TABLES) {
+    out[t] = discloseCounts(tables[t], { threshold: options.threshold, roundTo: options.roundTo, relations: TABLE_RELATIONS[t] });
+  }
+  return out;
+}
+
+function guardTargets(read: ReadAllResult) {
+  return read.reads
+    .filter((r) => r.columns.length > 0)
+    .map((r) => ({ table: r.table, file: r.file, columns: [...r.columns], headerLine: r.headerLine }));
+}
+
+async function writeOutputs(
+  conn: DuckDBConnection,
+  tables: Tables,
+  quality: ExtractsResult,
+  period: ExtractPeriod,
+  options: PipelineOptions,
+): Promise<Manifest> {
+  const staged = await stageDir(options.outDir);
+  try {
+    const outputs: ManifestOutput[] = [];
+    for (const name of Object.keys(OUTPUT_TABLES) as OutputTable[]) {
+      const { file } = OUTPUT_TABLES[name];
+      const path = join(staged.path, file);
+      const rows =
+        name === 'indicators'
+          ? await writeParquet(conn, tables.indicators, { columns: INDICATOR_COLUMNS, sortBy: INDICATOR_SORT, rowGroupSize: 10_000 }, path)
+          : await writeParquet(conn, tables[name], { columns: COUNT_COLUMNS, sortBy: COUNT_SORT, rowGroupSize: 10_000 }, path);
+      outputs.push({ file, rows, sha256: await sha256File(path) });
+    }
+    const manifest: Manifest = {
+      schema_version: SCHEMA_VERSION,
+      audience: options.audience,
+      released: period.released,
+      extract_period: { first_quarter: period.firstQuarter, last_quarter: period.lastQuarter },
+      suppression: {
+        applied: options.audience === 'public',
+        threshold: options.threshold,
+        rounding_base: options.roundTo,
+        rule:
+          options.audience === 'public'
+            ? describeRule({ threshold: options.threshold, roundTo: options.roundTo })
+            : 'None: unsuppressed figures for internal (board) use only. Do not publish.',
+      },
+      sources: quality.files.map((f) => ({
+        file: f.file,
+        sha256: f.sha256 ?? '',
+        rows_in: f.rowsIn,
+        rows_accepted: f.accepted,
+        rows_rejected: f.rejected,
+      })),
+      outputs,
+    };
+    await writeFile(join(staged.path, MANIFEST_FILE), renderManifest(manifest));
+    await staged.commit();
+    return manifest;
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+}
+
+async function writeQualityReport(reportDir: string, quality: ExtractsResult): Promise<void> {
+  const report = renderQualityReport(quality);
+  const staged = await stageDir(reportDir);
+  try {
+    await writeFile(join(staged.path, QUALITY_REPORT_FILES.json), report.json);
+    await writeFile(join(staged.path, QUALITY_REPORT_FILES.text), report.markdown);
+    await staged.commit();
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+}
+
+function failureSummary(quality: ExtractsResult, options: PipelineOptions): string {
+  const hint = options.acceptPartial
+    ? 'A whole file could not be used, so nothing was published.'
+    : 'Nothing was published. Fix the extracts and run again, or use --accept-partial to publish the good rows.';
+  return `${quality.errors} error(s) in the extracts (${quality.rejected} row(s) rejected). ${hint} Full list: ${options.reportDir}/${QUALITY_REPORT_FILES.text}`;
+}
