@@ -1,5 +1,6 @@
 // `npm run data`: the quarterly pipeline. Exit codes: 0 published, 1 bad data, 2 bad usage.
-import { PipelineError, formatIssue } from '../pipeline/issues.ts';
+import { extracts } from '../pipeline/contract/extracts.ts';
+import { PipelineError, formatIssue, orderForDisplay } from '../pipeline/issues.ts';
 import { parsePipelineOptions, USAGE, UsageError } from '../pipeline/options.ts';
 import { createProgress } from '../pipeline/progress.ts';
 import { runPipeline } from '../pipeline/run.ts';
@@ -20,7 +21,10 @@ try {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
   } else if (error instanceof PipelineError) {
-    const errors = error.issues.filter((i) => i.severity === 'error');
+    const errors = orderForDisplay(
+      error.issues.filter((i) => i.severity === 'error'),
+      extracts.map((e) => e.file),
+    );
     console.error(error.message);
     for (const issue of errors.slice(0, SHOWN_ISSUES)) console.error(formatIssue(issue));
     if (errors.length > SHOWN_ISSUES) console.error(`… and ${errors.length - SHOWN_ISSUES} more.`);

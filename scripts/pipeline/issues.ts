@@ -40,3 +40,18 @@ export class PipelineError extends Error {
     this.name = 'PipelineError';
   }
 }
+
+/**
+ * The order to show issues to a person: whole-file and header problems first (they usually cause
+ * the rest), then files in the order given (families before the files that refer to it), then line.
+ */
+export function orderForDisplay(issues: readonly DataIssue[], fileOrder: readonly string[]): DataIssue[] {
+  const rank = (file: string) => {
+    const i = fileOrder.indexOf(file);
+    return i < 0 ? fileOrder.length : i;
+  };
+  const structural = (i: DataIssue) => (i.line <= 1 ? 0 : 1);
+  return [...issues].sort(
+    (a, b) => structural(a) - structural(b) || rank(a.file) - rank(b.file) || a.line - b.line || a.column - b.column,
+  );
+}

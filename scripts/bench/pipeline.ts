@@ -1,0 +1,51 @@
+/**
+ * Pipeline benchmark: 1,000,000 outcome rows through the whole pipeline, next to a bare DuckDB
+ * read_csv + GROUP BY over the same file. Goal: within 2x of bare DuckDB and under 1 GB peak.
+ * Prints figures; asserts nothing (tests never assert wall-clock time).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSample } from '../generate/sample.ts';
+
+const DIR = '.cache/bench/pipeline';
+const OUTCOME_ROWS = 1_000_000;
+
+interface Measured {
+  seconds: number;
+  maxRssMb: number;
+  rowsIn?: number;
+}
+
+function measure(args: string[]): Measured {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/measure-child.ts', ...args], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Measured;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function benchPipeline(runs = 3): Promise<void> {
+  const extracts = join(DIR, 'extracts');
+  if (!existsSync(join(extracts, 'outcomes.csv'))) {
+    console.log(`Generating ${OUTCOME_ROWS.toLocaleString('en-GB')} outcome rows…`);
+    await generateSample({ out: extracts, outcomeRows: OUTCOME_ROWS });
+  }
+  const csv = join(extracts, 'outcomes.csv');
+  console.log(`outcomes.csv: ${(statSync(csv).size / 1e6).toFixed(0)} MB, ${OUTCOME_ROWS.toLocaleString('en-GB')} rows`);
+  const pipeline: Measured[] = [];
+  const bare: Measured[] = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(measure(['duckdb', csv]));
+    pipeline.push(measure(['pipeline', extracts, join(DIR, 'out')]));
+  }
+  const p = median(pipeline.map((m) => m.seconds));
+  const d = median(bare.map((m) => m.seconds));
+  const rowsIn = pipeline[0]?.rowsIn ?? 0;
+  const peak = Math.max(...pipeline.map((m) => m.maxRssMb));
+  console.log(`Pipeline (median of ${runs}): ${p.toFixed(2)} s for ${rowsIn.toLocaleString('en-GB')} input rows = ${Math.round(rowsIn / p).toLocaleString('en-GB')} rows/s; peak memory ${peak.toFixed(0)} MB`);
+  console.log(`Bare DuckDB read_csv + GROUP BY (median of ${runs}): ${d.toFixed(2)} s; peak memory ${Math.max(...bare.map((m) => m.maxRssMb)).toFixed(0)} MB`);
+  console.log(`Ratio pipeline / bare DuckDB: ${(p / d).toFixed(2)}x (goal: at most 2x); peak memory goal: under 1,024 MB (${peak < 1024 ? 'met' : 'not met'})`);
+}

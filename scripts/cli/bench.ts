@@ -1,0 +1,12 @@
+// `npm run bench`: prints the benchmark figures for each part. `npm run bench -- pipeline` runs one part.
+import { benchPipeline } from '../bench/pipeline.ts';
+
+const parts: Record<string, () => Promise<void>> = {
+  pipeline: () => benchPipeline(),
+};
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(parts)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n## ${name}`);
+  await run();
+}
