@@ -1,0 +1,129 @@
+/**
+ * Benchmarks the built dashboard in cold headless Chromium served from 127.0.0.1 and prints the
+ * median of five runs: first contentful paint, headline figures visible, bytes and JavaScript
+ * (gzip, computed here with zlib) fetched before the first interaction, and the time an
+ * in-place quarter change takes to redraw with a cold and then a warm DuckDB-WASM.
+ * Times are printed, never asserted. Builds the sample data and site only when
+ * .cache/test-site/index.html is missing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../../tests/browser-harness/browser.ts';
+import { serveStatic } from '../../tests/browser-harness/static-server.ts';
+
+const SITE_DIR = '.cache/test-site';
+const RUNS = 5;
+const COLD_QUARTER = '2014-15 Q3';
+const WARM_QUARTER = '2019-20 Q2';
+
+interface Run {
+  fcp: number;
+  headline: number;
+  bytes: number;
+  jsGzip: number;
+  coldChange: number;
+  warmChange: number;
+}
+
+function ensureBuilt(): void {
+  if (existsSync(join(SITE_DIR, 'index.html'))) return;
+  const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(['--import', 'tsx', 'scripts/cli/data.ts', '--extracts', 'data/sample', '--audience', 'public', '--quiet']);
+  run(['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', SITE_DIR]);
+}
+
+const gzipCache = new Map<string, number>();
+function gzipBytes(path: string): number {
+  let size = gzipCache.get(path);
+  if (size === undefined) {
+    size = gzipSync(readFileSync(join(SITE_DIR, decodeURIComponent(path)))).length;
+    gzipCache.set(path, size);
+  }
+  return size;
+}
+
+/** Changes the quarter through the page's own form and resolves when the heading says it is shown. */
+function changeQuarterScript(quarter: string): string {
+  return `new Promise((resolve, reject) => {
+    const select = document.querySelector('#quarter');
+    const heading = document.querySelector('[data-dash="heading"]');
+    const start = performance.now();
+    const done = () => requestAnimationFrame(() => resolve(performance.now() - start));
+    const observer = new MutationObserver(() => {
+      if (heading.dataset.quarter === ${JSON.stringify(quarter)}) { observer.disconnect(); done(); }
+    });
+    observer.observe(heading, { attributes: true });
+    setTimeout(() => reject(new Error('the quarter change did not finish in 60 s')), 60000);
+    select.value = ${JSON.stringify(quarter)};
+    document.querySelector('form[data-quarter-picker]').requestSubmit();
+  })`;
+}
+
+async function oneRun(origin: string, served: () => readonly { path: string; bytes: number }[]): Promise<Run> {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // Records when the first headline figure is in the document and the next frame has been
+    // drawn, from the page's own clock (so it compares with first contentful paint).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __headline?: number };
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('[data-card] .key-figure__value')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          w.__headline = performance.now();
+        });
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    const before = served().length;
+    await page.goto(origin, { waitUntil: 'networkidle' });
+    const timings = await page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      const inDocument = (window as unknown as { __headline?: number }).__headline ?? NaN;
+      // Nothing is visible before the first contentful paint, so the figures show at the later of the two.
+      return { fcp, headline: Math.max(fcp, inDocument) };
+    });
+    const loaded = served().slice(before);
+    const bytes = loaded.reduce((sum, r) => sum + r.bytes, 0);
+    const jsGzip = loaded.filter((r) => r.path.endsWith('.js')).reduce((sum, r) => sum + gzipBytes(r.path.split('?')[0] ?? r.path), 0);
+    const coldChange = await page.evaluate<number>(changeQuarterScript(COLD_QUARTER));
+    const warmChange = await page.evaluate<number>(changeQuarterScript(WARM_QUARTER));
+    await context.close();
+    return { ...timings, bytes, jsGzip, coldChange, warmChange };
+  } finally {
+    await browser.close();
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+export async function benchSite(): Promise<void> {
+  ensureBuilt();
+  const server = await serveStatic(SITE_DIR);
+  try {
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await oneRun(server.url, () => server.requests));
+    const m = (key: keyof Run) => median(runs.map((r) => r[key]));
+    const ms = (v: number) => `${v.toFixed(0)} ms`;
+    const kb = (v: number) => `${(v / 1024).toFixed(1)} KiB`;
+    console.log(`Dashboard (/), built site on 127.0.0.1, cold Chromium, median of ${RUNS} runs:`);
+    console.log(`  first contentful paint           ${ms(m('fcp'))}`);
+    console.log(`  headline figures visible         ${ms(m('headline'))}`);
+    console.log(`  bytes before first interaction   ${kb(m('bytes'))} (as served, uncompressed)`);
+    console.log(`  JavaScript before interaction    ${kb(m('jsGzip'))} gzip`);
+    console.log(`  quarter change, cold data engine ${ms(m('coldChange'))} (loads DuckDB-WASM and the Parquet)`);
+    console.log(`  quarter change, warm data engine ${ms(m('warmChange'))}`);
+  } finally {
+    await server.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchSite();

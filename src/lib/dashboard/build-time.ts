@@ -1,0 +1,39 @@
+/**
+ * Build-time entry: reads the reference data and the published Parquet (native DuckDB) and
+ * builds the default view, the latest quarter for the whole council. Never import this from
+ * browser code; the browser builds the same model in src/scripts/dashboard/update.ts.
+ */
+import { queryPublished, readManifest } from '../data/published.ts';
+import { parseQuarter, quarterLabel, quarterRange } from '../period/quarter.ts';
+import { loadReference } from '../reference/load.ts';
+import { dashboardSeries } from '../sql/dashboard-series.ts';
+import { dashboardConfig, type DashboardConfig } from './config.ts';
+import { buildDashboard, normaliseSelection, selectionParams, type DashboardModel } from './model.ts';
+
+export const REFERENCE_DIR = 'data/reference';
+
+export interface BuiltDashboard {
+  readonly config: DashboardConfig;
+  readonly model: DashboardModel;
+}
+
+let cached: Promise<BuiltDashboard> | null = null;
+
+/** The latest quarter's dashboard; computed once per build and shared by the page and CSVs. */
+export function latestDashboard(): Promise<BuiltDashboard> {
+  cached ??= build();
+  return cached;
+}
+
+async function build(): Promise<BuiltDashboard> {
+  const manifest = readManifest();
+  if (!manifest) throw new Error('No published data in public/data: run `npm run data -- --extracts data/sample` first.');
+  const first = parseQuarter(manifest.extract_period.first_quarter);
+  const last = parseQuarter(manifest.extract_period.last_quarter);
+  if (!first || !last) throw new Error(`manifest.json: extract_period ${JSON.stringify(manifest.extract_period)} is not a pair of quarter labels.`);
+  const reference = await loadReference(REFERENCE_DIR);
+  const config = dashboardConfig(reference.programme, reference.localities, quarterRange(first, last).map(quarterLabel));
+  const selection = normaliseSelection(config, null, null);
+  const rows = await queryPublished(dashboardSeries, selectionParams(selection));
+  return { config, model: buildDashboard(rows, config, selection) };
+}

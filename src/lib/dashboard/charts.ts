@@ -1,0 +1,98 @@
+/**
+ * The dashboard's two trend charts as chart options and table data, shared by the build (which
+ * renders them to SVG strings) and the browser (which redraws them after a change), so the
+ * picture, its table and its CSV always come from one model.
+ */
+import { chartTable } from '../../charts/chart-table.ts';
+import { lineTrend, type LineTrendOptions } from '../../charts/line-trend.ts';
+import { smallMultiples, type SmallMultiplesOptions } from '../../charts/small-multiples.ts';
+import type { TableColumn, TableRow } from '../../components/DataTable/types.ts';
+import { toCsv, type CsvColumn } from '../format/csv.ts';
+import type { DashboardModel, TrendRow } from './model.ts';
+
+export const CHART_IDS = ['attached-trend', 'open-trend'] as const;
+export type DashboardChartId = (typeof CHART_IDS)[number];
+
+function attachedOptions(model: DashboardModel, document?: Document): LineTrendOptions<TrendRow> {
+  const c = model.attachedChart;
+  return {
+    id: 'attached-trend',
+    width: 880,
+    height: 360,
+    title: c.title,
+    description: c.summary,
+    x: 'period',
+    series: 'area_code',
+    seriesLabels: c.seriesLabels,
+    periods: c.periods,
+    unit: 'count',
+    yLabel: 'Families attached',
+    xLabel: 'Quarter',
+    targetLabel: 'Quarterly target',
+    ...(c.target ? { target: c.target } : {}),
+    ...(document ? { document } : {}),
+  };
+}
+
+function openOptions(model: DashboardModel, document?: Document): SmallMultiplesOptions<TrendRow> {
+  const c = model.openChart;
+  return {
+    id: 'open-trend',
+    width: 880,
+    title: c.title,
+    description: c.summary,
+    x: 'period',
+    series: 'area_code',
+    seriesLabels: c.seriesLabels,
+    periods: c.periods,
+    unit: 'count',
+    yLabel: 'Open cases',
+    xLabel: 'Quarter',
+    ...(document ? { document } : {}),
+  };
+}
+
+/** Draws one chart; pass `document` at build time (serverDocument()), omit it in the browser. */
+export function drawChart(id: DashboardChartId, model: DashboardModel, document?: Document): SVGSVGElement {
+  const svg =
+    id === 'attached-trend'
+      ? lineTrend(model.attachedChart.rows, attachedOptions(model, document))
+      : smallMultiples(model.openChart.rows, openOptions(model, document));
+  // Plot names its mark groups ("line", "dot") with aria-label on plain <g> elements, which ARIA
+  // prohibits (axe: aria-prohibited-attr). The whole chart is one image named by its <title> and
+  // described by its <desc>, so the marks need no names of their own.
+  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
+  return svg;
+}
+
+export interface ChartData {
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly TableRow[];
+}
+
+/** Exactly the figures the chart draws, for "Show as table" and the CSV. */
+export function chartData(id: DashboardChartId, model: DashboardModel): ChartData {
+  const table =
+    id === 'attached-trend'
+      ? chartTable(model.attachedChart.rows, { chart: 'lineTrend', ...attachedOptions(model) })
+      : chartTable(model.openChart.rows, { chart: 'smallMultiples', ...openOptions(model) });
+  return {
+    columns: table.columns.map((c) => ({ key: c.key, label: c.label, numeric: c.numeric, unit: 'count' as const })),
+    rows: table.rows,
+  };
+}
+
+export function chartCsv(id: DashboardChartId, model: DashboardModel): string {
+  const { columns, rows } = chartData(id, model);
+  const csvColumns: CsvColumn<TableRow>[] = columns.map((c) => ({
+    label: c.label,
+    value: (row) => {
+      const v = row[c.key];
+      return typeof v === 'number' || typeof v === 'string' ? v : null;
+    },
+  }));
+  return toCsv(csvColumns, rows);
+}

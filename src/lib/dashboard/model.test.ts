@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { PlainRow } from '../data/plain-row.ts';
+import type { DashboardConfig } from './config.ts';
+import { buildDashboard, maximumIncome, normaliseSelection, selectionParams } from './model.ts';
+import { sumFlagged } from './flagged.ts';
+
+const config: DashboardConfig = {
+  authority: { code: 'E06000001', name: 'Wyvern' },
+  localities: [
+    { code: 'NTH', name: 'Northgate', need: 300 },
+    { code: 'EST', name: 'Eastbrook', need: 100 },
+  ],
+  cohortTargets: { '2013-14': 100 },
+  programmeTarget: 400,
+  thresholds: { at_risk: 0.95, off_track: 0.85 },
+  phases: [{ code: 'phase_1', title: 'Phase 1', start: '2012-04-01', end: '2015-03-31', attachmentFees: { '2013-14': 2400 }, maxResultsPayment: 2400 }],
+  quarters: ['2013-14 Q1', '2013-14 Q2'],
+};
+
+const row = (quarter: string, area: string, measure: string, value: number | null, flag: string | null = null): PlainRow => ({
+  quarter,
+  quarter_start: quarter.endsWith('Q1') ? '2013-04-01' : '2013-07-01',
+  area_code: area,
+  area_type: area === 'E06000001' ? 'authority' : 'locality',
+  measure,
+  value,
+  flag,
+});
+
+const rows: PlainRow[] = [];
+for (const [q, nth, est, openN, openE] of [
+  ['2013-14 Q1', 20, 6, 18, 6],
+  ['2013-14 Q2', 22, null, 30, 4],
+] as const) {
+  rows.push(row(q, 'NTH', 'families_attached', nth), row(q, 'EST', 'families_attached', est, est === null ? '[c]' : null));
+  rows.push(row(q, 'E06000001', 'families_attached', nth + (est ?? 4)));
+  rows.push(row(q, 'NTH', 'families_open', openN), row(q, 'EST', 'families_open', openE), row(q, 'E06000001', 'families_open', openN + openE));
+  rows.push(row(q, 'E06000001', 'families_attached_cumulative', q.endsWith('Q1') ? 26 : 52));
+  rows.push(row(q, 'E06000001', 'outcomes_sustained', q.endsWith('Q1') ? 7 : null, q.endsWith('Q1') ? null : '[c]'));
+  rows.push(row(q, 'E06000001', 'claim_amount_gbp', q.endsWith('Q1') ? 8000 : 4000), row(q, 'E06000001', 'claims', q.endsWith('Q1') ? 4 : 2));
+}
+
+describe('buildDashboard', () => {
+  const model = buildDashboard(rows, config, normaliseSelection(config, null, null));
+  const card = (id: string) => model.cards.find((c) => c.id === id);
+
+  it('defaults to the latest quarter and the whole authority', () => {
+    expect(model.selection).toEqual({ quarter: '2013-14 Q2', locality: null });
+    expect(selectionParams(model.selection)).toEqual({ quarter_start: '2013-07-01' });
+    expect(model.heading).toBe('Wyvern: 2013-14 Q2');
+  });
+
+  it('sums the year to date and judges it against the pro-rata target', () => {
+    // 26 + 26 = 52 attached against 50 expected after two quarters: on track.
+    expect(card('attached_year')).toMatchObject({ value: '52', status: 'on_track' });
+    expect(card('attached_year')?.change).toEqual({ direction: 'none', text: '26 attached this quarter, no change on last quarter' });
+    expect(card('open_caseload')).toMatchObject({ value: '34', change: { direction: 'up', text: 'up 10 on last quarter' } });
+  });
+
+  it('shows [c] for a suppressed figure and for totals that include one, never 0', () => {
+    expect(card('outcomes_sustained')?.value).toBe('[c]');
+    expect(card('outcomes_sustained')?.subText).toBe('[c] in 2013-14 so far.');
+    const est = model.table.rows.find((r) => r.area === 'Eastbrook');
+    expect(est?.attached_quarter).toEqual({ value: null, flag: '[c]' });
+    expect(est?.attached_year).toEqual({ value: null, flag: '[c]' });
+    expect(est?.need_share).toBe(25);
+  });
+
+  it('states the maximum income from the payment rules', () => {
+    expect(card('claims_income')?.value).toBe('£12,000');
+    expect(card('claims_income')?.subText).toBe('From 6 claims. Maximum for families attached this year: £249,600 (4.8% claimed).');
+    expect(maximumIncome(config, { startYear: 2013, quarter: 2 }, { value: null, flag: '[c]' })).toBeNull();
+  });
+
+  it('builds a locality view without a target status', () => {
+    const nth = buildDashboard(rows, config, normaliseSelection(config, '2013-14 Q1', 'NTH'));
+    expect(nth.cards.find((c) => c.id === 'attached_year')).toMatchObject({ value: '20', status: 'no_target' });
+    expect(nth.attachedChart.target).toBeUndefined();
+    expect(nth.attachedChart.rows).toEqual([{ period: '2013-14 Q1', area_code: 'NTH', value: 20, flag: null }]);
+  });
+
+  it('falls back to the latest quarter for an unknown quarter or locality', () => {
+    expect(normaliseSelection(config, '1999-00 Q1', 'XXX')).toEqual({ quarter: '2013-14 Q2', locality: null });
+  });
+
+  it('writes the chart data with the quarterly target', () => {
+    expect(model.attachedChart.target).toEqual([
+      { period: '2013-14 Q1', value: 25 },
+      { period: '2013-14 Q2', value: 25 },
+    ]);
+    expect(model.openChart.rows).toHaveLength(4);
+  });
+});
+
+describe('sumFlagged', () => {
+  it('prefers [c] to [x] and rounds money to pence', () => {
+    expect(sumFlagged([{ value: 1, flag: null }, { value: null, flag: '[x]' }, { value: null, flag: '[c]' }])).toEqual({ value: null, flag: '[c]' });
+    expect(sumFlagged([{ value: 0.1, flag: null }, { value: 0.2, flag: null }])).toEqual({ value: 0.3, flag: null });
+    expect(sumFlagged([])).toEqual({ value: null, flag: '[x]' });
+  });
+});

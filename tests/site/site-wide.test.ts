@@ -1,0 +1,125 @@
+/**
+ * Checks every built page in real Chromium: axe-core finds no WCAG 2.2 AA violation, the skip
+ * link is the first Tab stop and every focusable control shows a visible focus style, nothing
+ * scrolls sideways at 320px, and print media hides the navigation. Pages are found by walking
+ * the built site, so pages other parts of the project add are checked without listing them.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, recordRequests } from '../browser-harness/browser.ts';
+import { serveStatic, type StaticServer } from '../browser-harness/static-server.ts';
+
+const siteDir = inject('siteDir');
+const AXE_PATH = 'node_modules/axe-core/axe.min.js';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Enough Tab presses to reach the page's controls without walking every link of a long table. */
+const MAX_TABS = 40;
+
+function htmlPages(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...htmlPages(path));
+    else if (entry.name.endsWith('.html')) out.push(path);
+  }
+  return out;
+}
+
+/** URL path of a built file: "indicators/ni_116/index.html" → "/indicators/ni_116/". */
+function pagePath(file: string): string {
+  const rel = relative(siteDir, file).split(sep).join('/');
+  return `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+const pages = htmlPages(siteDir).map(pagePath).sort();
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  server = await serveStatic(siteDir);
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  await recordRequests(context, server.url);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+describe('every built page', () => {
+  it('includes the dashboard', () => {
+    expect(pages).toContain('/');
+  });
+
+  it.each(pages)('%s has no axe violations', async (path) => {
+    const page = await context.newPage();
+    await page.goto(new URL(path, server.url).href);
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = await page.evaluate(async (tags) => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: tags });
+      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+    }, AXE_TAGS);
+    await page.close();
+    expect(violations).toEqual([]);
+  });
+
+  it.each(pages)('%s: Tab reaches the skip link first and every control shows focus', async (path) => {
+    const page = await context.newPage();
+    await page.goto(new URL(path, server.url).href);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? { tag: el.tagName, href: el.getAttribute('href'), text: el.textContent?.trim() } : null;
+    });
+    expect(first?.tag).toBe('A');
+    expect(first?.href).toBe('#main-content');
+    const unfocused: string[] = [];
+    for (let i = 0; i < MAX_TABS; i++) {
+      const state = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const s = getComputedStyle(el);
+        const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)';
+        const shadow = s.boxShadow !== 'none';
+        return { visible: outline || shadow, name: `${el.tagName.toLowerCase()} ${(el.textContent ?? '').trim().slice(0, 40)}` };
+      });
+      if (state === null) break;
+      if (!state.visible) unfocused.push(state.name);
+      await page.keyboard.press('Tab');
+    }
+    await page.close();
+    expect(unfocused).toEqual([]);
+  });
+
+  it.each(pages)('%s fits 320px without sideways scrolling and prints without navigation', async (path) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(new URL(path, server.url).href);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.emulateMedia({ media: 'print' });
+    const print = await page.evaluate(() => {
+      const nav = document.querySelector('.service-nav');
+      const main = document.querySelector('main');
+      return {
+        navHidden: nav === null || getComputedStyle(nav).display === 'none',
+        mainShown: main !== null && getComputedStyle(main).display !== 'none' && (main.textContent ?? '').trim().length > 0,
+      };
+    });
+    await page.close();
+    expect(print).toEqual({ navHidden: true, mainShown: true });
+  });
+});
