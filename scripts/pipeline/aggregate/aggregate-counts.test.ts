@@ -98,8 +98,11 @@ describe('aggregateCounts', () => {
     expect(series(o, 'STH', 'outcomes_sustained', 'employment')).toEqual([0, 0, 1, 0]);
     expect(series(o, AUTHORITY, 'outcomes_achieved', 'employment')).toEqual([0, 0, 2, 0]);
     expect(series(o, 'EST', 'outcomes_achieved', 'asb_reduction')).toEqual([0, 0, 0, 0]);
-    // 4 areas x 4 quarters x 3 measures x 2 counts.
-    expect(o).toHaveLength(96);
+    // Outcomes add up across measures: the "all" row is their total.
+    expect(series(o, 'NTH', 'outcomes_achieved', 'all')).toEqual([1, 1, 1, 0]);
+    expect(series(o, 'NTH', 'outcomes_sustained', 'all')).toEqual([0, 1, 2, 1]);
+    // 4 areas x 4 quarters x (3 measures + all) x 2 counts.
+    expect(o).toHaveLength(128);
   });
 
   it('counts and sums claims by claim type and claim window', () => {
@@ -112,7 +115,15 @@ describe('aggregateCounts', () => {
     expect(series(c, 'STH', 'claim_amount_gbp', 'attachment_fee')).toEqual([2400, 0, 0, 0]);
     expect(series(c, AUTHORITY, 'claims', 'attachment_fee')).toEqual([3, 1, 0, 0]);
     expect(series(c, AUTHORITY, 'claim_amount_gbp', 'attachment_fee')).toEqual([7200, 2400, 0, 0]);
-    expect(c).toHaveLength(96);
+    // A claim has one type, so the "all" row is the sum of the claim types in every cell.
+    for (const total of c.filter((r) => r.breakdown === 'all')) {
+      const parts = c.filter(
+        (r) => r.breakdown !== 'all' && r.quarter === total.quarter && r.area_code === total.area_code && r.measure === total.measure,
+      );
+      expect(total.value).toBeCloseTo(parts.reduce((n, r) => n + (r.value ?? 0), 0), 2);
+    }
+    // 4 areas x 4 quarters x (3 claim types + all) x 2 measures.
+    expect(c).toHaveLength(128);
   });
 
   it('returns labelled, unflagged rows in a stable order', () => {

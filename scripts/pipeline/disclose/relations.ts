@@ -48,7 +48,8 @@ export const TABLE_RELATIONS: Record<Exclude<OutputTable, 'indicators'>, Relatio
     links: [],
   },
   criteria: { areaTotals: true, stockFlows: [], breakdownTotals: [], links: [] },
-  outcomes: { areaTotals: true, stockFlows: [], breakdownTotals: [], links: [] },
+  // Outcome rows count outcomes (not families), so the measures add up to the "all" row.
+  outcomes: { areaTotals: true, stockFlows: [], breakdownTotals: ['outcomes_achieved', 'outcomes_sustained'], links: [] },
   claims: {
     areaTotals: true,
     stockFlows: [],

@@ -1,6 +1,7 @@
 /**
  * Payment-by-results claims by claim type (breakdown), in the quarter of the claim window and the
  * family's locality: claims (how many) and claim_amount_gbp (their total in pounds).
+ * breakdown 'all': every claim type together.
  * $5: claim types of the payment rules, so a type with no claims still gets zero rows.
  */
 import { COUNT_GRID_HEAD, COUNT_GRID_TAIL, COUNT_PARAMS, type CountParam } from './count-grid.ts';
@@ -36,11 +37,17 @@ wide AS (
   LEFT JOIN flows AS f
     ON f.area_code = g.area_code AND f.quarter_start = g.quarter_start AND f.breakdown = b.breakdown
 ),
-locality_values AS (
+locality_detail AS (
   SELECT area_code, quarter_start, measure, breakdown, value
   FROM (UNPIVOT (SELECT area_code, quarter_start, breakdown,
                         CAST(claims AS DOUBLE) AS claims, claim_amount_gbp FROM wide)
         ON claims, claim_amount_gbp INTO NAME measure VALUE value)
+),
+locality_values AS (
+  SELECT * FROM locality_detail
+  UNION ALL
+  -- A claim has one type, so the types add up to the "all" total (money to whole pence).
+  SELECT area_code, quarter_start, measure, 'all', round(sum(value), 2) FROM locality_detail GROUP BY ALL
 ),
 ${COUNT_GRID_TAIL}
 `,

@@ -15,7 +15,7 @@ afterAll(async () => {
 const COLUMNS = 'quarter VARCHAR, quarter_start DATE, area_code VARCHAR, area_type VARCHAR, measure VARCHAR, breakdown VARCHAR, value DOUBLE, flag VARCHAR';
 
 describe('dashboardSeries', () => {
-  it('keeps programme rows, totals outcomes and claims over breakdowns, and suppresses a total with a suppressed part', async () => {
+  it('keeps programme rows and the published totals of outcomes and claims, flags included', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tfo-dashboard-sql-'));
     dirs.push(dir);
     const instance = await DuckDBInstance.create(':memory:');
@@ -28,9 +28,12 @@ describe('dashboardSeries', () => {
       outcomes: `('2013-14 Q1', DATE '2013-04-01', 'NTH', 'locality', 'outcomes_sustained', 'school_attendance', 6, NULL),
                  ('2013-14 Q1', DATE '2013-04-01', 'NTH', 'locality', 'outcomes_sustained', 'asb_incidents', 7, NULL),
                  ('2013-14 Q2', DATE '2013-07-01', 'NTH', 'locality', 'outcomes_sustained', 'school_attendance', 8, NULL),
-                 ('2013-14 Q2', DATE '2013-07-01', 'NTH', 'locality', 'outcomes_sustained', 'asb_incidents', NULL, '[c]')`,
+                 ('2013-14 Q2', DATE '2013-07-01', 'NTH', 'locality', 'outcomes_sustained', 'asb_incidents', NULL, '[c]'),
+                 ('2013-14 Q1', DATE '2013-04-01', 'NTH', 'locality', 'outcomes_sustained', 'all', 13, NULL),
+                 ('2013-14 Q2', DATE '2013-07-01', 'NTH', 'locality', 'outcomes_sustained', 'all', NULL, '[c]')`,
       claims: `('2013-14 Q1', DATE '2013-04-01', 'NTH', 'locality', 'claim_amount_gbp', 'attachment_fee', 0.1, NULL),
-               ('2013-14 Q1', DATE '2013-04-01', 'NTH', 'locality', 'claim_amount_gbp', 'progress_to_work', 0.2, NULL)`,
+               ('2013-14 Q1', DATE '2013-04-01', 'NTH', 'locality', 'claim_amount_gbp', 'progress_to_work', 0.2, NULL),
+               ('2013-14 Q1', DATE '2013-04-01', 'NTH', 'locality', 'claim_amount_gbp', 'all', 0.3, NULL)`,
     };
     for (const [name, values] of Object.entries(tables)) {
       const file = join(dir, `${name}.parquet`);

@@ -1,7 +1,7 @@
 /**
  * Every figure the quarterly dashboard draws, from the published tables (not the extracts), one
  * row per quarter, area and measure up to the selected quarter: the programme counts as
- * published, and outcomes and claims totalled over their breakdowns. Runs unchanged at build time
+ * published, and the published totals of outcomes and claims. Runs unchanged at build time
  * (native DuckDB) and in the browser (DuckDB-WASM), so both views come from the same numbers.
  * $1 the selected quarter's first day.
  */
@@ -29,19 +29,13 @@ WITH programme_rows AS (
   WHERE breakdown = 'all'
     AND measure IN ('families_attached', 'families_open', 'families_attached_cumulative')
 ),
-by_breakdown AS (
-  SELECT quarter, quarter_start, area_code, area_type, measure, value, flag FROM outcomes
-  UNION ALL
-  SELECT quarter, quarter_start, area_code, area_type, measure, value, flag FROM claims
-),
 totals AS (
+  -- The published "all" rows: totals over every outcome measure and claim type, protected by
+  -- disclosure control in their own right (never summed here from possibly suppressed parts).
   SELECT quarter, CAST(quarter_start AS DATE) AS quarter_start, area_code, area_type, measure,
-         -- A total over breakdowns with any suppressed cell would reveal nothing true (it is only
-         -- a lower bound) and could help undo the suppression, so it is suppressed as a whole.
-         CASE WHEN bool_or(value IS NULL) THEN NULL ELSE round(sum(CAST(value AS DOUBLE)), 2) END AS value,
-         CASE WHEN bool_or(value IS NULL) THEN coalesce(min(flag) FILTER (WHERE value IS NULL), '[x]') END AS flag
-  FROM by_breakdown
-  GROUP BY ALL
+         CAST(value AS DOUBLE) AS value, flag
+  FROM (SELECT * FROM outcomes UNION ALL SELECT * FROM claims)
+  WHERE breakdown = 'all'
 )
 SELECT quarter, CAST(quarter_start AS VARCHAR) AS quarter_start, area_code, area_type, measure, value, flag
 FROM (SELECT * FROM programme_rows UNION ALL SELECT * FROM totals)

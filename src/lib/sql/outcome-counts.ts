@@ -5,6 +5,7 @@
  *   sustain_months, i.e. date_achieved + sustain_months, provided date_sustained_to reaches that
  *   day. An empty date_sustained_to means the outcome is known to hold only on date_achieved, so
  *   it is sustained only when sustain_months is 0.
+ * breakdown 'all': every outcome measure together.
  * $5: "code:months" pairs from programme.outcome_measures, comma-separated.
  */
 import { COUNT_GRID_HEAD, COUNT_GRID_TAIL, COUNT_PARAMS, type CountParam } from './count-grid.ts';
@@ -48,7 +49,7 @@ breakdowns AS (
   UNION
   SELECT DISTINCT breakdown FROM flows
 ),
-locality_values AS (
+locality_detail AS (
   SELECT g.area_code, g.quarter_start, m.measure, b.breakdown, coalesce(f.n, 0) AS value
   FROM grid AS g
   CROSS JOIN breakdowns AS b
@@ -56,6 +57,13 @@ locality_values AS (
   LEFT JOIN flows AS f
     ON f.area_code = g.area_code AND f.quarter_start = g.quarter_start
    AND f.breakdown = b.breakdown AND f.measure = m.measure
+),
+locality_values AS (
+  SELECT * FROM locality_detail
+  UNION ALL
+  -- Each row counts outcomes, not families, so measures add up to an "all" total; publishing it
+  -- (with the breakdown relation declared for disclosure control) gives boards a real total.
+  SELECT area_code, quarter_start, measure, 'all', sum(value) FROM locality_detail GROUP BY ALL
 ),
 ${COUNT_GRID_TAIL}
 `,
