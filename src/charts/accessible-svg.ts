@@ -37,8 +37,16 @@ export function finishSvg(svg: SVGSVGElement, options: FinishOptions): SVGSVGEle
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-labelledby', titleId);
   svg.setAttribute('aria-describedby', descId);
-  svg.removeAttribute('aria-label');
-  svg.removeAttribute('aria-description');
+  // Plot names its mark groups ("line", "dot") with aria-label on plain <g> elements, which ARIA
+  // prohibits (axe: aria-prohibited-attr). The whole chart is one image named by its <title> and
+  // described by its <desc>, so neither it nor its marks need names of their own.
+  // A mark's series name stays available to scripts and tests as data-series.
+  for (const el of [svg, ...svg.querySelectorAll('[aria-label], [aria-description]')]) {
+    const series = el.getAttribute('aria-description');
+    if (series !== null && el !== svg) el.setAttribute('data-series', series);
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
   svg.setAttribute('font-family', 'inherit');
   svg.setAttribute('font-size', String(FONT.tick));
 

@@ -87,7 +87,7 @@ describe('lineTrend', () => {
     expect(labels).toEqual(expect.arrayContaining(['Hertfordshire', 'North locality', 'South locality']));
     // Series also differ by dash.
     const dashes = ['Hertfordshire', 'North locality', 'South locality'].map((s) =>
-      Array.from(svg.querySelectorAll('.series-line')).find((g) => g.getAttribute('aria-description') === s)?.getAttribute('stroke-dasharray') ?? 'solid',
+      Array.from(svg.querySelectorAll('.series-line')).find((g) => g.getAttribute('data-series') === s)?.getAttribute('stroke-dasharray') ?? 'solid',
     );
     expect(new Set(dashes).size).toBe(3);
   });

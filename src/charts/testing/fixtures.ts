@@ -18,8 +18,8 @@ export function segments(d: string): number {
   return (d.match(/M/g) ?? []).length;
 }
 
-/** Path data of the mark with this class that draws the named series (its aria-description). */
+/** Path data of the mark with this class that draws the named series (its data-series). */
 export function seriesPaths(svg: Element, className: string, series: string): string[] {
-  const group = Array.from(svg.querySelectorAll(`.${className}`)).find((g) => g.getAttribute('aria-description') === series);
+  const group = Array.from(svg.querySelectorAll(`.${className}`)).find((g) => g.getAttribute('data-series') === series);
   return group ? Array.from(group.querySelectorAll('path')).map((p) => p.getAttribute('d') ?? '') : [];
 }

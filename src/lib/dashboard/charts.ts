@@ -54,18 +54,9 @@ function openOptions(model: DashboardModel, document?: Document): SmallMultiples
 
 /** Draws one chart; pass `document` at build time (serverDocument()), omit it in the browser. */
 export function drawChart(id: DashboardChartId, model: DashboardModel, document?: Document): SVGSVGElement {
-  const svg =
-    id === 'attached-trend'
-      ? lineTrend(model.attachedChart.rows, attachedOptions(model, document))
-      : smallMultiples(model.openChart.rows, openOptions(model, document));
-  // Plot names its mark groups ("line", "dot") with aria-label on plain <g> elements, which ARIA
-  // prohibits (axe: aria-prohibited-attr). The whole chart is one image named by its <title> and
-  // described by its <desc>, so the marks need no names of their own.
-  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
-    el.removeAttribute('aria-label');
-    el.removeAttribute('aria-description');
-  }
-  return svg;
+  return id === 'attached-trend'
+    ? lineTrend(model.attachedChart.rows, attachedOptions(model, document))
+    : smallMultiples(model.openChart.rows, openOptions(model, document));
 }
 
 export interface ChartData {
