@@ -1,8 +1,10 @@
 // `npm run bench`: prints the benchmark figures for each part. `npm run bench -- pipeline` runs one part.
 import { benchPipeline } from '../bench/pipeline.ts';
+import { benchSite } from '../bench/site.ts';
 
 const parts: Record<string, () => Promise<void>> = {
   pipeline: () => benchPipeline(),
+  site: () => benchSite(),
 };
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(parts)) {
