@@ -1,0 +1,240 @@
+/**
+ * Reads one extract into DuckDB as `raw_<table>`: every header column as VARCHAR, exactly as the
+ * analyst wrote it, plus `__line`, the line of the source file each record starts on. Typing and
+ * every check on values happen later, in SQL (validate/); this stage only makes sure the bytes are
+ * a CSV DuckDB can load and that line numbers in messages point at the file the analyst has.
+ *
+ * The common case costs little beyond DuckDB's own read: a UTF-8 file without quotes or blank
+ * lines is loaded as it is, and DuckDB's strict reader checks the field counts. Anything else
+ * (quotes, another encoding, a malformed record) goes through the structural scan and, when
+ * needed, a clean UTF-8 copy in the work directory.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ExtractSpec } from '../contract/extracts.ts';
+import { ident } from '../duckdb.ts';
+import type { DataIssue } from '../issues.ts';
+import { decodeExtract, type Encoding } from './decodeExtract.ts';
+import { IssueLog, DETAIL_CAP, type IssueCount } from './issueLog.ts';
+import { createEmptyRaw, dropBlankRows, loadCsv, rawTableName, setLines, writeCopy } from './loadRawTable.ts';
+import { matchHeader } from './matchHeader.ts';
+import { readHeaderRecord, scanRecords, writeCleanCopy, type HeaderRecord, type RecordProblem } from './scanRecords.ts';
+
+export interface ReadOptions {
+  /** Scratch directory for clean copies of files DuckDB cannot read as they are. */
+  readonly workDir: string;
+  /** Name of the file in the extracts folder when it differs from the contract's (letter case). */
+  readonly fileName?: string;
+}
+
+export interface ReadResult {
+  readonly spec: ExtractSpec;
+  /** Raw table in DuckDB, e.g. "raw_families"; the privacy guard reads it. */
+  readonly table: string;
+  /** File name as the contract knows it, used in every issue. */
+  readonly file: string;
+  /** SHA-256 of the file's bytes as delivered; null when the file is missing. */
+  readonly sha256: string | null;
+  readonly encoding: Encoding | null;
+  /** Data records in the file (blank lines excluded), including those rejected for structure. */
+  readonly rowsIn: number;
+  /** Header names as written, trimmed and lower-cased, in file order. */
+  readonly header: readonly string[];
+  /** Column names in the raw table, in file order (as `header`, with positional names where needed). */
+  readonly columns: readonly string[];
+  readonly headerLine: number;
+  /** False when no row can be accepted (missing file or required column, unreadable bytes). */
+  readonly usable: boolean;
+  /** Records kept out of the raw table because they are malformed (wrong field count, quotes). */
+  readonly structuralRejects: number;
+  /** Lines of those records, ascending, at most DETAIL_CAP of them. */
+  readonly structuralRejectedLines: readonly number[];
+  /** Issues found while reading (details capped per code; `counts` are exact). */
+  readonly issues: readonly DataIssue[];
+  readonly counts: readonly IssueCount[];
+}
+
+export async function readExtract(conn: DuckDBConnection, extractsDir: string, spec: ExtractSpec, opts: ReadOptions): Promise<ReadResult> {
+  const log = new IssueLog();
+  const table = rawTableName(spec);
+  const file = spec.file;
+  const fileIssue = (code: string, severity: 'error' | 'warning', message: string, fix: string) =>
+    log.add({ file, line: 0, column: 0, column_name: null, code, severity, message, fix });
+  const base = { spec, table, file, header: [] as string[], columns: [] as string[], headerLine: 1, structuralRejects: 0, structuralRejectedLines: [] as number[] };
+  const unusable = async (sha256: string | null, encoding: Encoding | null): Promise<ReadResult> => {
+    await createEmptyRaw(conn, spec);
+    return { ...base, sha256, encoding, rowsIn: 0, usable: false, issues: log.issues, counts: log.counts };
+  };
+
+  const path = join(extractsDir, opts.fileName ?? file);
+  let original: Buffer;
+  try {
+    original = await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fileIssue('missing_file', 'error', `${file} is not in the extracts folder ${extractsDir}.`, `Export ${file} (see data/DATA-DICTIONARY.md). If there is nothing to report, include the header line only.`);
+    return unusable(null, null);
+  }
+  // Hashing 100 MB takes a while; when the bytes can be loaded as they are, DuckDB reads them
+  // on its own threads while this thread hashes.
+  let hash: string | null = null;
+  const digest = () => (hash ??= createHash('sha256').update(original).digest('hex'));
+  if (isWhitespace(original)) {
+    const sha256 = digest();
+    fileIssue('empty_file', 'error', `${file} is empty${original.length > 0 ? ' (only blank lines or spaces)' : ''}.`, `Export the file again; it needs at least the header line: ${spec.columns.map((c) => c.name).join(',')}`);
+    return unusable(sha256, null);
+  }
+
+  const decoded = decodeExtract(original);
+  if (!decoded.ok) {
+    fileIssue(decoded.code, 'error', decoded.message, decoded.fix);
+    return unusable(digest(), null);
+  }
+  const { encoding, bytes } = decoded;
+  if (encoding === 'windows-1252' && decoded.firstForeign) {
+    const { line, text } = decoded.firstForeign;
+    log.add({
+      file, line, column: 0, column_name: null, code: 'windows_1252', severity: 'warning',
+      message: `The file is not UTF-8, so it was read as Windows-1252 (what Excel saves as "CSV (Comma delimited)"); the first such character is "${text}" on line ${line}.`,
+      fix: 'Check that accented letters and "£" read correctly in the quality report. To avoid this warning, save as "CSV UTF-8 (Comma delimited)".',
+    });
+  }
+
+  const header = readHeaderRecord(bytes);
+  if (!header) {
+    fileIssue('empty_file', 'error', `${file} has no header line.`, `Export the file again with the header line: ${spec.columns.map((c) => c.name).join(',')}`);
+    return unusable(digest(), encoding);
+  }
+  const onlyField = header.fields.length === 1 ? header.fields[0] ?? '' : '';
+  const otherDelimiter = onlyField.includes(';') ? 'semicolons' : onlyField.includes('\t') ? 'tabs' : null;
+  if (otherDelimiter) {
+    log.add({
+      file, line: header.line, column: 0, column_name: null, code: 'wrong_delimiter', severity: 'error',
+      message: `The header is separated by ${otherDelimiter}, not commas.`,
+      fix: 'Save the file as comma-separated values ("CSV UTF-8 (Comma delimited)"); check the list separator in your regional settings.',
+    });
+    return unusable(digest(), encoding);
+  }
+  const match = matchHeader(spec, header.fields, header.line, log);
+  const withHeader = { ...base, header: match.header, columns: match.columns, headerLine: header.line };
+
+  // Cheap checks that rule out every structural problem DuckDB's strict reader would not report
+  // itself: without quotes each record is one line, and without blank lines record k is on line
+  // k + 2. Field counts are then DuckDB's to check.
+  const simple =
+    header.line === 1 &&
+    bytes.indexOf(34) < 0 &&
+    bytes.indexOf('\n\n') < 0 &&
+    bytes.indexOf('\r\r') < 0 &&
+    bytes.indexOf('\n\r') < 0;
+  let loaded = false;
+  let structuralRejects = 0;
+  const rejectedLines: number[] = [];
+  let blank = { count: 0, first: 0 };
+  if (simple) {
+    const source = encoding === 'utf-8' ? path : await writeCopy(opts.workDir, spec, bytes);
+    const loading = loadCsv(conn, table, source, match.columns);
+    digest();
+    loaded = await loading;
+    if (loaded) await setLines(conn, table, [{ firstRecord: 0, offset: header.nextLine }]);
+  }
+  if (!loaded) {
+    const scan = scanRecords(bytes, header, match.columns.length, (problem) => {
+      if (rejectedLines.length < DETAIL_CAP) rejectedLines.push(problem.line);
+      log.add(structuralIssue(spec, header, match.columns.length, problem));
+    });
+    structuralRejects = scan.rejected;
+    blank = { count: scan.blankLines, first: scan.firstBlankLine };
+    let source: string;
+    if (scan.asIs) source = encoding === 'utf-8' ? path : await writeCopy(opts.workDir, spec, bytes);
+    else source = await writeCopy(opts.workDir, spec, writeCleanCopy(bytes, header, scan));
+    loaded = await loadCsv(conn, table, source, match.columns, (message) =>
+      fileIssue('unreadable_csv', 'error', `DuckDB could not read the file: ${firstLine(message)}`, 'Open the file in a text editor at the line named and correct the quoting; if it looks right, report this as a bug with the line.'),
+    );
+    if (!loaded) return { ...(await unusable(digest(), encoding)), header: match.header };
+    await setLines(conn, table, scan.segments);
+  }
+
+  const missing = [...match.missingRequired, ...match.missingOptional];
+  for (const name of missing) await conn.run(`ALTER TABLE ${ident(table)} ADD COLUMN ${ident(name)} VARCHAR`);
+  const blankRows = await dropBlankRows(conn, table, match.columns);
+  if (blankRows.count > 0) blank = { count: blank.count + blankRows.count, first: Math.min(...[blank.first, blankRows.first].filter((l) => l > 0)) };
+  if (blank.count > 0) {
+    log.add({
+      file, line: blank.first, column: 0, column_name: null, code: 'blank_lines', severity: 'warning',
+      message: `${plural(blank.count, 'blank line was', 'blank lines were')} skipped (the first is line ${blank.first}).`,
+      fix: 'Nothing to do if the lines are meant to be empty; Excel adds them when cells below the data were once used.',
+    });
+  }
+  const rows = Number((await conn.runAndReadAll(`SELECT count(*) FROM ${ident(table)}`)).getRows()[0]?.[0] ?? 0);
+  const rowsIn = rows + structuralRejects;
+  if (rowsIn === 0) {
+    fileIssue('no_rows', 'warning', `${file} has a header but no data rows.`, 'Nothing to do if there is nothing to report for this extract; otherwise export it again.');
+  }
+  rejectedLines.sort((a, b) => a - b);
+  return {
+    ...withHeader,
+    sha256: digest(),
+    encoding,
+    rowsIn,
+    usable: match.usable,
+    structuralRejects,
+    structuralRejectedLines: rejectedLines,
+    issues: log.issues,
+    counts: log.counts,
+  };
+}
+
+function structuralIssue(spec: ExtractSpec, header: HeaderRecord, expected: number, p: RecordProblem): DataIssue {
+  const base = { file: spec.file, line: p.line, column: 0, column_name: null, severity: 'error' as const };
+  const headerNote = header.line === 1 ? 'the header' : `the header (line ${header.line})`;
+  switch (p.kind) {
+    case 'truncated_file':
+      return {
+        ...base, code: 'truncated_file',
+        message: `Line ${p.line} is the last line and has ${p.fields} of the ${expected} fields the header has, with no line break after it: the file looks truncated (cut off part-way through a record).`,
+        fix: 'Export the file again and check it was copied completely; the last record is incomplete.',
+      };
+    case 'unterminated_quote':
+      return {
+        ...base, column: p.field, code: 'truncated_file',
+        message: `A quoted field starting in field ${p.field} of line ${p.line} never ends: the file looks truncated, or a quote is missing.`,
+        fix: 'Export the file again and check it was copied completely; if the end is there, close the quote (a quote inside a field is written "").',
+      };
+    case 'bad_quote':
+      return {
+        ...base, column: p.field, code: 'bad_quote',
+        message: `Field ${p.field} of line ${p.line} has text after its closing quote.`,
+        fix: 'Put the whole field in double quotes and write each quote inside it as two (""); spreadsheet programs do this when they save as CSV.',
+      };
+    case 'wrong_field_count':
+      return {
+        ...base, code: 'wrong_field_count',
+        message: `Line ${p.line} has ${p.fields} fields but ${headerNote} has ${expected}.`,
+        fix:
+          p.fields > expected
+            ? 'A value probably contains a comma: put that value in double quotes, or remove the extra comma.'
+            : 'Add the missing values (leave a field empty with nothing between the commas, but keep the commas).',
+      };
+  }
+}
+
+function isWhitespace(bytes: Uint8Array): boolean {
+  // A BOM alone is as empty as no bytes at all.
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 32 && b !== 9 && b !== 10 && b !== 13) return false;
+  }
+  return true;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n').slice(0, 2).join(' ').trim();
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? `1 ${one}` : `${n.toLocaleString('en-GB')} ${many}`;
+}

@@ -1,0 +1,54 @@
+/**
+ * Reads every extract of the contract from one folder. A file whose name differs only in letter
+ * case ("Families.csv") is read with a warning, since Windows and Excel do not care about case;
+ * any other file is reported as unexpected so a misnamed extract is not silently ignored.
+ */
+import { readdir } from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { extracts as contract, type ExtractSpec } from '../contract/extracts.ts';
+import type { DataIssue } from '../issues.ts';
+import { readExtract, type ReadResult } from './readExtract.ts';
+
+export interface ReadAllOptions {
+  readonly workDir: string;
+  /** Defaults to the four extracts of the contract. */
+  readonly specs?: readonly ExtractSpec[];
+}
+
+export interface ReadAllResult {
+  readonly reads: ReadResult[];
+  /** Issues about the folder rather than one extract (unexpected files). */
+  readonly folderIssues: DataIssue[];
+}
+
+export async function readExtracts(conn: DuckDBConnection, extractsDir: string, opts: ReadAllOptions): Promise<ReadAllResult> {
+  const specs = opts.specs ?? contract;
+  const names = (await readdir(extractsDir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+  const used = new Set<string>();
+  const reads: ReadResult[] = [];
+  for (const spec of specs) {
+    const exact = names.find((n) => n === spec.file);
+    const loose = exact ?? names.find((n) => n.toLowerCase() === spec.file.toLowerCase());
+    if (loose) used.add(loose);
+    const read = await readExtract(conn, extractsDir, spec, { workDir: opts.workDir, ...(loose ? { fileName: loose } : {}) });
+    if (loose && loose !== spec.file) {
+      const issue: DataIssue = {
+        file: spec.file, line: 0, column: 0, column_name: null, code: 'file_name_case', severity: 'warning',
+        message: `Read "${loose}" as ${spec.file}.`,
+        fix: `Rename the file to ${spec.file} (lower case), as the contract names it.`,
+      };
+      reads.push({ ...read, issues: [issue, ...read.issues], counts: [{ file: spec.file, code: issue.code, severity: 'warning', count: 1 }, ...read.counts] });
+    } else reads.push(read);
+  }
+  const folderIssues = names
+    .filter((n) => !used.has(n) && /\.(csv|txt|xlsx?)$/i.test(n))
+    .sort()
+    .map(
+      (n): DataIssue => ({
+        file: n, line: 0, column: 0, column_name: null, code: 'unexpected_file', severity: 'warning',
+        message: `${n} is not one of the extracts (${specs.map((s) => s.file).join(', ')}) and was not read.`,
+        fix: 'Rename it if it is one of the extracts, or move it out of the extracts folder.',
+      }),
+    );
+  return { reads, folderIssues };
+}

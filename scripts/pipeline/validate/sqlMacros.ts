@@ -1,0 +1,46 @@
+/**
+ * SQL macros that parse extract values strictly. DuckDB's own casts are lenient in ways that
+ * would hide mistakes ('1.5' casts to the integer 2, '2013/5/1' to a date, '0x10' to 16), so
+ * each macro first checks the shape and only then casts. The shape checks are chosen for speed
+ * over a million rows: LIKE and contains() before a regular expression, and a regular expression
+ * (RE2, fast on short strings) before string functions over character sets, which are slow.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+const macros = [
+  // Trimmed text, with empty meaning missing. Most values need no trimming, and trim() copies
+  // every string, so it runs only when an end is a space.
+  `tfo_text(v) AS CASE WHEN v = '' THEN NULL WHEN v LIKE ' %' OR v LIKE '% ' THEN NULLIF(trim(v), '') ELSE v END`,
+  // A value quoted for a message, shortened so a stray paragraph cannot swamp the report.
+  `tfo_quote(v) AS '"' || CASE WHEN length(v) > 60 THEN left(v, 57) || '...' ELSE v END || '"'`,
+  `tfo_integer(v) AS CASE WHEN regexp_full_match(v, '[+-]?[0-9]+') THEN TRY_CAST(v AS INTEGER) END`,
+  // The DOUBLE cast accepts digits grouped with "_", "inf" and "nan"; nothing else surprising.
+  `tfo_decimal(v) AS CASE WHEN NOT contains(v, '_') AND isfinite(TRY_CAST(v AS DOUBLE)) THEN TRY_CAST(v AS DOUBLE) END`,
+  // ISO yyyy-mm-dd or UK d/m/yyyy, years 1900-2099; impossible dates (31/02/2013) give NULL.
+  `tfo_date(v) AS CASE
+     WHEN v LIKE '19__-__-__' OR v LIKE '20__-__-__' THEN TRY_CAST(v AS DATE)
+     WHEN v LIKE '%/%/19__' OR v LIKE '%/%/20__' THEN TRY_CAST(TRY_STRPTIME(v, '%d/%m/%Y') AS DATE)
+   END`,
+  `tfo_financial_year(v) AS CASE
+     WHEN regexp_full_match(v, '\\d{4}-\\d{2}')
+       AND (TRY_CAST(left(v, 4) AS INTEGER) + 1) % 100 = TRY_CAST(right(v, 2) AS INTEGER) THEN v
+   END`,
+  `tfo_quarter(v) AS CASE
+     WHEN regexp_full_match(v, '\\d{4}-\\d{2} Q[1-4]')
+       AND (TRY_CAST(left(v, 4) AS INTEGER) + 1) % 100 = TRY_CAST(substr(v, 6, 2) AS INTEGER) THEN v
+   END`,
+  `tfo_period(v) AS coalesce(tfo_quarter(v), tfo_financial_year(v))`,
+  // NULL when no code is left (" ; "), so an empty list reads as a missing value.
+  `tfo_code_list(v) AS NULLIF(list_filter(list_transform(string_split(v, ';'), lambda x: trim(x)), lambda x: x <> ''), []::VARCHAR[])`,
+  // The financial quarter a date falls in, as "2013-14 Q2" (Q1 is April to June).
+  `tfo_quarter_of(d) AS printf('%d-%02d Q%d',
+     year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END,
+     (year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END + 1) % 100,
+     ((month(d) + 8) % 12) // 3 + 1)`,
+  `tfo_iso(d) AS strftime(d, '%Y-%m-%d')`,
+];
+
+/** Installs the macros on a connection (temporary: they vanish with it). */
+export async function installMacros(conn: DuckDBConnection): Promise<void> {
+  for (const macro of macros) await conn.run(`CREATE OR REPLACE TEMP MACRO ${macro}`);
+}

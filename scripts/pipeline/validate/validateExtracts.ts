@@ -1,0 +1,127 @@
+/**
+ * The input stage in one call: read every extract into raw tables, let the caller inspect them
+ * (the privacy guard runs here, on the raw tables, before any value is typed), then validate each
+ * file and build its typed table.
+ *
+ *   readExtracts      raw_families, raw_outcomes, raw_claims, raw_area_indicators (VARCHAR + __line)
+ *   afterRead hook    e.g. the privacy guard; throw to stop the run
+ *   validateExtracts  families, outcomes, claims, area_indicators (typed, accepted rows only)
+ *
+ * The raw tables stay in DuckDB until validation is done (keepRaw keeps them after). Families are
+ * validated first because outcomes and claims must refer to an accepted family.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { ident } from '../duckdb.ts';
+import type { DataIssue } from '../issues.ts';
+import type { Reference } from '../../../src/lib/reference/load.ts';
+import type { Encoding } from '../read/decodeExtract.ts';
+import { DETAIL_CAP, mergeCounts, sortIssues, type IssueCount } from '../read/issueLog.ts';
+import { readExtracts, type ReadAllResult } from '../read/readExtracts.ts';
+import { FAMILIES_TABLE } from './codeChecks.ts';
+import { validateExtract } from './validateExtract.ts';
+
+export interface ExtractOutcome {
+  readonly file: string;
+  /** Typed table in DuckDB, e.g. "families". */
+  readonly table: string;
+  /** Raw table in DuckDB, e.g. "raw_families". */
+  readonly rawTable: string;
+  readonly encoding: Encoding | null;
+  readonly sha256: string | null;
+  readonly rowsIn: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  /** Lines of rejected rows, ascending, at most the detail cap. */
+  readonly rejectedLines: readonly number[];
+  /** False when a file-level error (missing file or column, unreadable bytes) rejects every row. */
+  readonly usable: boolean;
+  /** Issues about this file from reading and validation (details capped per code). */
+  readonly issues: readonly DataIssue[];
+  /** Exact counts per issue code. */
+  readonly counts: readonly IssueCount[];
+}
+
+export interface ExtractsResult {
+  readonly files: ExtractOutcome[];
+  /** Issues about the folder itself (unexpected files). */
+  readonly folderIssues: DataIssue[];
+  /** Every issue, sorted by file, line and column. */
+  readonly issues: DataIssue[];
+  readonly counts: IssueCount[];
+  readonly errors: number;
+  readonly warnings: number;
+  readonly rejected: number;
+  /**
+   * True when the run must stop. By default any error fails it. With acceptPartial, rejected rows
+   * are left out and the run goes on, unless a whole file is unusable or lost every row.
+   */
+  readonly failed: boolean;
+}
+
+export interface ValidateAllOptions {
+  readonly today: string;
+  readonly acceptPartial?: boolean;
+  readonly detailCap?: number;
+  /**
+   * Keep the raw tables after validation. By default they are dropped once every typed table is
+   * built: nothing later reads them, and they hold more than half the memory of a large run.
+   */
+  readonly keepRaw?: boolean;
+}
+
+export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllResult, ref: Reference, opts: ValidateAllOptions): Promise<ExtractsResult> {
+  const cap = opts.detailCap ?? DETAIL_CAP;
+  const reads = [...readAll.reads].sort((a, b) => Number(b.spec.table === FAMILIES_TABLE) - Number(a.spec.table === FAMILIES_TABLE));
+  const outcomes = new Map<string, ExtractOutcome>();
+  for (const read of reads) {
+    const result = await validateExtract(conn, read, ref, { today: opts.today, detailCap: cap });
+    const rejected = read.structuralRejects + result.rejected;
+    const rejectedLines = [...read.structuralRejectedLines, ...result.rejectedLines].sort((a, b) => a - b).slice(0, cap);
+    outcomes.set(read.spec.file, {
+      file: read.spec.file,
+      table: read.spec.table,
+      rawTable: read.table,
+      encoding: read.encoding,
+      sha256: read.sha256,
+      rowsIn: read.rowsIn,
+      accepted: read.rowsIn - rejected,
+      rejected,
+      rejectedLines,
+      usable: read.usable,
+      issues: sortIssues([...read.issues, ...result.issues]),
+      counts: mergeCounts(read.counts, result.counts),
+    });
+  }
+  if (!opts.keepRaw) for (const read of reads) await conn.run(`DROP TABLE IF EXISTS ${ident(read.table)}`);
+  // Report in the order the reads came in (the contract's order), not validation order.
+  const files = readAll.reads.map((r) => outcomes.get(r.spec.file)).filter((o): o is ExtractOutcome => o !== undefined);
+  const folderCounts = mergeCounts(readAll.folderIssues.map((i) => ({ file: i.file, code: i.code, severity: i.severity, count: 1 })));
+  const counts = mergeCounts(folderCounts, ...files.map((f) => f.counts));
+  const total = (severity: string) => counts.filter((c) => c.severity === severity).reduce((n, c) => n + c.count, 0);
+  const errors = total('error');
+  const wholeFileLost = files.some((f) => !f.usable || (f.rowsIn > 0 && f.accepted === 0));
+  return {
+    files,
+    folderIssues: readAll.folderIssues,
+    issues: sortIssues([...readAll.folderIssues, ...files.flatMap((f) => f.issues)]),
+    counts,
+    errors,
+    warnings: total('warning'),
+    rejected: files.reduce((n, f) => n + f.rejected, 0),
+    failed: errors > 0 && (!opts.acceptPartial || wholeFileLost),
+  };
+}
+
+export interface LoadOptions extends ValidateAllOptions {
+  /** Scratch directory for clean copies of extracts. */
+  readonly workDir: string;
+  /** Runs after the raw tables are loaded and before validation: the privacy guard's place. */
+  readonly afterRead?: (read: ReadAllResult) => Promise<void>;
+}
+
+/** readExtracts, then the afterRead hook, then validateExtracts. */
+export async function loadAndValidateExtracts(conn: DuckDBConnection, extractsDir: string, ref: Reference, opts: LoadOptions): Promise<ExtractsResult> {
+  const read = await readExtracts(conn, extractsDir, { workDir: opts.workDir });
+  await opts.afterRead?.(read);
+  return validateExtracts(conn, read, ref, opts);
+}
