@@ -56,17 +56,18 @@ export function matchHeader(spec: ExtractSpec, fields: readonly string[], line: 
     used.add(name);
     if (!expected.includes(name)) {
       const guess = closest(name, expected);
-      // A near miss for an expected column that is absent is almost certainly a typo: the
-      // column's values would be lost, so it is an error rather than a note.
+      // An unexpected column is an error, not a note: the contract is the list of what may leave
+      // the case-management system, and a column outside it may carry personal data the privacy
+      // guard has no pattern for. A near miss for a missing column is almost certainly a typo.
       const typo = guess !== null && missingNames.has(guess);
       log.add({
-        file: spec.file, line, column: position, column_name: name, code: 'unknown_column', severity: typo ? 'error' : 'warning',
+        file: spec.file, line, column: position, column_name: name, code: 'unknown_column', severity: 'error',
         message: typo
           ? `Column ${position} "${name}" is not an expected column; it looks like a misspelling of "${guess}", which is missing.`
-          : `Column ${position} "${name}" is not in the contract for ${spec.file}; its values are ignored.`,
+          : `Column ${position} "${name}" is not in the contract for ${spec.file}.`,
         fix: typo
           ? `Rename the column to "${guess}". ${expectedList}`
-          : `${guess ? `If you meant "${guess}", rename it; otherwise remove the column. ` : 'Remove the column if it is not needed. '}${expectedList}`,
+          : `${guess ? `If you meant "${guess}", rename it; otherwise remove the column from the extract. ` : 'Remove the column from the extract. '}${expectedList}`,
       });
     }
     columns.push(name === LINE_COLUMN ? positional : name);
