@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateAreaIndicators, indicatorPeriods, type AreaIndicatorRow } from './area-indicators.ts';
 import { dayOf } from './days.ts';
-import { loadReference } from './reference.ts';
+import { loadReference } from '../../src/lib/reference/load.ts';
 
 const ref = await loadReference('data/reference');
 const asAt = dayOf('2026-09-30');

@@ -23,7 +23,7 @@ import {
   type IndicatorModel,
 } from './indicator-models.ts';
 import { createRandom, type Random } from './random.ts';
-import type { Reference } from './reference.ts';
+import type { Reference } from '../../src/lib/reference/load.ts';
 
 export interface AreaIndicatorRow {
   indicator_code: string;

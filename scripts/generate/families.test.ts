@@ -3,7 +3,7 @@ import { financialYearLabel } from '../../src/lib/period/quarter.ts';
 import { dayOf, financialYearOf } from './days.ts';
 import { familyRef, generateFamilies, planCohorts } from './families.ts';
 import { createRandom } from './random.ts';
-import { loadReference } from './reference.ts';
+import { loadReference } from '../../src/lib/reference/load.ts';
 
 const ref = await loadReference('data/reference');
 const asAt = dayOf('2026-09-30');

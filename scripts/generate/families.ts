@@ -7,7 +7,7 @@ import type { Programme } from '../../src/lib/reference/schema.ts';
 import { addMonths, dayOf, financialYearEnd, financialYearOf, financialYearStart } from './days.ts';
 import { financialYearLabel } from '../../src/lib/period/quarter.ts';
 import type { Random } from './random.ts';
-import type { Reference } from './reference.ts';
+import type { Reference } from '../../src/lib/reference/load.ts';
 
 export type Phase = Programme['phases'][number];
 

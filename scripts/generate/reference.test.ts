@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { extracts, type ReferenceList } from '../pipeline/contract/extracts.ts';
-import { loadReference, parseLocalities, referenceProblems, type Reference } from './reference.ts';
+import { loadReference, type Reference } from '../../src/lib/reference/load.ts';
 
 const DIR = 'data/reference';
 
@@ -19,7 +19,7 @@ const ref: Reference = await loadReference(DIR);
 
 describe('data/reference', () => {
   it('parses every file with the shared schemas and has no cross-file problems', () => {
-    expect(referenceProblems(ref)).toEqual([]);
+    // loadReference throws on any schema or cross-file problem, so reaching here is the check.
     expect(ref.localities.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -102,23 +102,7 @@ describe('data/reference', () => {
     }
   });
 
-  it('rejects a localities file with the wrong header or a bad value, naming the line', () => {
-    expect(() => parseLocalities('code,name\nA,B\n')).toThrow(/header must be/);
-    expect(() => parseLocalities('locality_code,locality_name,ons_codes,population_0_19,deprivation_score,staff_fte\nNTH,N,E05000001,,10,1\n')).toThrow(
-      /line 2[\s\S]*population_0_19/,
-    );
-  });
-
-  it('reports inconsistencies in plain words', () => {
-    const broken: Reference = structuredClone(ref);
-    broken.programme.outcome_measures.push({ code: 'x', title: 'X', criterion: 'nonexistent', sustain_months: 6 });
-    broken.programme.payment_rules.push({ phase: 'phase_9', claim_type: 'y', title: 'Y', max_amount_gbp: 1, years: [] });
-    expect(referenceProblems(broken)).toEqual([
-      'outcome measure x evidences unknown criterion nonexistent',
-      'payment rule y is for unknown phase phase_9',
-    ]);
-  });
-
+  // Schema and cross-file errors are tested with the shared loader (src/lib/reference/load.test.ts).
   it('contains the codes the extract contract uses as examples', () => {
     const lists: Partial<Record<ReferenceList, string[]>> = {
       localities: ref.localities.map((l) => l.locality_code),

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extracts } from '../pipeline/contract/extracts.ts';
 import { literal, openDuckDB } from '../pipeline/duckdb.ts';
 import { quarterLabel, quarterOfDate } from '../../src/lib/period/quarter.ts';
-import { loadReference } from './reference.ts';
+import { loadReference } from '../../src/lib/reference/load.ts';
 import { generateSample, SAMPLE_DEFAULTS, type SampleSummary } from './sample.ts';
 
 const FILES = extracts.map((spec) => spec.file);

@@ -20,7 +20,7 @@ import { dayOf, isoOf } from './days.ts';
 import { generateFamilies, planCohorts, type FamilyEpisode } from './families.ts';
 import { generateOutcomes, type OutcomeRecord } from './outcomes.ts';
 import { createRandom } from './random.ts';
-import { loadReference } from './reference.ts';
+import { loadReference } from '../../src/lib/reference/load.ts';
 
 export interface SampleOptions {
   /** Folder to write the extracts into; created if missing. */
