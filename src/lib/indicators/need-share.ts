@@ -1,0 +1,33 @@
+/**
+ * Need share against staff share, as Derbyshire allocates staff: each locality's 0-19 population
+ * weighted by its deprivation score, as a share of the authority's total, beside its share of FTE.
+ */
+import type { Locality } from '../reference/schema.ts';
+
+export interface NeedShare {
+  readonly localityCode: string;
+  /** population_0_19 x deprivation_score */
+  readonly weightedNeed: number;
+  /** 0-100 */
+  readonly needSharePercent: number;
+  readonly fteSharePercent: number;
+  /** FTE share minus need share, in percentage points: negative means fewer staff than need. */
+  readonly gapPoints: number;
+}
+
+export function needShares(localities: readonly Pick<Locality, 'locality_code' | 'population_0_19' | 'deprivation_score' | 'staff_fte'>[]): NeedShare[] {
+  const weighted = localities.map((l) => l.population_0_19 * l.deprivation_score);
+  const totalNeed = weighted.reduce((a, b) => a + b, 0);
+  const totalFte = localities.reduce((a, l) => a + l.staff_fte, 0);
+  return localities.map((l, i) => {
+    const needSharePercent = totalNeed > 0 ? (weighted[i]! / totalNeed) * 100 : 0;
+    const fteSharePercent = totalFte > 0 ? (l.staff_fte / totalFte) * 100 : 0;
+    return {
+      localityCode: l.locality_code,
+      weightedNeed: weighted[i]!,
+      needSharePercent,
+      fteSharePercent,
+      gapPoints: fteSharePercent - needSharePercent,
+    };
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * What the open-data page says about each published file: its columns in words. Kept beside the
+ * page because it documents the files the pipeline writes (src/lib/outputs/tables.ts).
+ */
+import { COUNT_COLUMNS, INDICATOR_COLUMNS, OUTPUT_TABLES, type OutputTable } from '../../lib/outputs/tables.ts';
+
+export const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  quarter: 'Financial quarter, such as "2013-14 Q2" (Q1 is April to June)',
+  quarter_start: 'First day of the quarter (ISO date)',
+  area_code: 'Locality code, the authority\'s ONS code, or a comparator (E92000001 is England)',
+  area_type: '"locality", "authority" or "comparator"',
+  measure: 'What is counted (see the table description)',
+  breakdown: 'The criterion, outcome or claim type the count is for; "all" when none',
+  value: 'The published figure; empty when a symbol replaces it',
+  flag: 'GSS symbol: [c] suppressed, [x] not available, [z] not applicable; empty for a published figure',
+  indicator_code: 'Indicator code from the catalogue, such as ni_111',
+  period: 'Financial quarter ("2013-14 Q2") or financial year ("2013-14")',
+  period_start: 'First day of the period (ISO date)',
+  numerator: 'Numerator as supplied or counted',
+  denominator: 'Denominator (population at risk)',
+  ci_lower: 'Lower 95% confidence limit (Wilson for percentages, Byar or exact Poisson for rates)',
+  ci_upper: 'Upper 95% confidence limit',
+  target: 'Target for the financial year, if one is set',
+  target_status: '"met", "not_met", "no_target" or "no_judgement"',
+};
+
+export const TABLE_DESCRIPTIONS: Readonly<Record<OutputTable, string>> = {
+  programme: 'Families identified, attached and closed in each quarter, open at its end, and attached to date, by locality.',
+  criteria: 'Families attached by qualifying criterion (a family counts once for each criterion it meets).',
+  outcomes: 'Outcomes achieved and sustained in each quarter, by outcome measure and locality.',
+  claims: 'Results claims made and their value in pounds, by claim type and quarter.',
+  indicators: 'National and local indicators by locality, authority and England, with confidence intervals and targets.',
+};
+
+export function columnsOf(table: OutputTable): readonly (readonly [string, string])[] {
+  return OUTPUT_TABLES[table].kind === 'indicator' ? INDICATOR_COLUMNS : COUNT_COLUMNS;
+}
+
+export function tableOfFile(file: string): OutputTable | null {
+  for (const [name, def] of Object.entries(OUTPUT_TABLES) as [OutputTable, { file: string }][]) if (def.file === file) return name;
+  return null;
+}

@@ -1,0 +1,113 @@
+/**
+ * The compare tool's engine, imported on first use: loads only the selected indicators' and
+ * areas' row groups and columns of indicators.parquet into DuckDB-WASM, runs the shared selection
+ * SQL and offers the result as CSV and, when DuckDB-WASM can write it, Parquet.
+ */
+import { getDuckDB } from '../../lib/browser/duckdb.ts';
+import { loadParquetTable, type RowGroupStats } from '../../lib/browser/parquet.ts';
+import { queryRows } from '../../lib/browser/query.ts';
+import { bindParams, listParam } from '../../lib/sql/query.ts';
+import { COMPARE_COLUMNS, compareSelectionSql } from '../../lib/sql/compare-selection.ts';
+import { compareSelectionQuery, selectionDateRange, type CompareSelection } from '../../lib/indicators/compare-selection.ts';
+import { selectionCsv, type SelectionRow } from '../../lib/indicators/selection-csv.ts';
+
+export interface CompareResult {
+  readonly rows: readonly SelectionRow[];
+  /** Rows decoded from the file (after row-group pruning and the code filter). */
+  readonly rowsRead: number;
+  readonly bytesFetched: number;
+  readonly fileBytes: number;
+  readonly rowGroupsRead: number;
+  readonly rowGroupsTotal: number;
+  /** Milliseconds from DuckDB ready to rows returned. */
+  readonly queryMs: number;
+  readonly csv: string;
+  readonly table: string;
+}
+
+function dateOf(value: unknown): string | null {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return value.slice(0, 10);
+  return null;
+}
+
+/** A stable table name per selection, so going back to an earlier choice reuses its table. */
+function tableName(selection: CompareSelection, url: string): string {
+  let hash = 2166136261;
+  for (const ch of `${url}?${compareSelectionQuery(selection)}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return `compare_${hash.toString(36)}`;
+}
+
+export async function runCompare(url: string, selection: CompareSelection): Promise<CompareResult> {
+  const conn = await getDuckDB();
+  const started = performance.now();
+  const { fromStart, toEnd } = selectionDateRange(selection);
+  const name = tableName(selection, url);
+  // Statistics of period_start rule out row groups outside the chosen quarters before any
+  // column data is fetched; the code filter prunes by indicator and area the same way.
+  const rowGroupFilter = (group: RowGroupStats): boolean => {
+    const stats = group.columns.period_start;
+    const min = dateOf(stats?.min);
+    const max = dateOf(stats?.max);
+    return !(min !== null && max !== null && (max < fromStart || min > toEnd));
+  };
+  const loaded = await loadParquetTable(conn, url, {
+    name,
+    columns: COMPARE_COLUMNS,
+    filter: { indicator_code: { $in: [...selection.indicators] }, area_code: { $in: [...selection.areas] } },
+    rowGroupFilter,
+  });
+  const query = compareSelectionSql(name);
+  const plain = await queryRows(
+    query.sql,
+    bindParams(query, {
+      indicator_codes: listParam(selection.indicators),
+      area_codes: listParam(selection.areas),
+      from_start: fromStart,
+      to_end: toEnd,
+    }),
+    conn,
+  );
+  const rows = plain as unknown as SelectionRow[];
+  return {
+    rows,
+    rowsRead: loaded.rows,
+    bytesFetched: loaded.bytesFetched,
+    fileBytes: loaded.fileBytes,
+    rowGroupsRead: loaded.rowGroupsRead,
+    rowGroupsTotal: loaded.rowGroupsTotal,
+    queryMs: performance.now() - started,
+    csv: selectionCsv(rows),
+    table: name,
+  };
+}
+
+/**
+ * The selection as a Parquet file written by DuckDB-WASM's COPY. Null when this build cannot
+ * write Parquet without fetching an extension from another host (autoloading is locked off).
+ */
+let parquetUnavailable = false;
+
+export async function selectionParquet(result: CompareResult, selection: CompareSelection): Promise<Uint8Array | null> {
+  // DuckDB-WASM 1.32 keeps its Parquet writer in the parquet extension, which this site never
+  // fetches (no request leaves the origin): after one failure, stop asking.
+  if (parquetUnavailable) return null;
+  const conn = await getDuckDB();
+  const { fromStart, toEnd } = selectionDateRange(selection);
+  const query = compareSelectionSql(result.table);
+  const file = `${result.table}.parquet`;
+  // COPY cannot take prepared parameters: the values are codes and ISO dates checked against the
+  // catalogue and quarter labels before they get here, and quoted as SQL literals.
+  const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  const values = [listParam(selection.indicators), listParam(selection.areas), fromStart, toEnd].map(literal);
+  const sql = query.sql.replace(/\$(\d)/g, (_, i: string) => values[Number(i) - 1]!);
+  try {
+    await conn.query(`COPY (${sql}) TO ${literal(file)} (FORMAT parquet, COMPRESSION zstd)`);
+    const bytes = await conn.bindings.copyFileToBuffer(file);
+    await conn.bindings.dropFile(file);
+    return bytes;
+  } catch {
+    parquetUnavailable = true;
+    return null;
+  }
+}

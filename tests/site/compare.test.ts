@@ -1,0 +1,154 @@
+/**
+ * The compare tool in real Chromium: a deep link answers on DuckDB-WASM, says how much it read,
+ * and its CSV download holds exactly the rows native DuckDB selects from the same Parquet; the
+ * form keeps the choice in the URL and the back button restores it; without JavaScript the page
+ * points to the open data; the compare and open-data pages pass axe; nothing leaves the origin.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, recordRequests, type RequestLog } from '../browser-harness/browser.ts';
+import { serveStatic, type StaticServer } from '../browser-harness/static-server.ts';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const AUTHORITY = (JSON.parse(readFileSync('data/reference/programme.json', 'utf8')) as { authority: { code: string } }).authority.code;
+const SELECTION = `indicator=ni_111&indicator=ni_116&area=${AUTHORITY}&area=NTH&area=E92000001&from=2020-21+Q1&to=2025-26+Q4`;
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let log: RequestLog;
+let conn: DuckDBConnection;
+let siteDir: string;
+
+beforeAll(async () => {
+  siteDir = inject('siteDir');
+  server = await serveStatic(siteDir);
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  log = await recordRequests(context, server.url);
+  conn = await (await DuckDBInstance.create(':memory:')).connect();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function answered(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.getElementById('compare-status')?.dataset.rows !== undefined, null, { timeout: 60_000 });
+  return (await page.locator('#compare-status').textContent()) ?? '';
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** The expected CSV, written here from native DuckDB rows without the site's CSV code. */
+async function expectedCsv(): Promise<string> {
+  const file = join(siteDir, 'data', 'indicators.parquet').replaceAll("'", "''");
+  const reader = await conn.runAndReadAll(`
+    SELECT indicator_code, area_code, area_type, period, CAST(period_start AS VARCHAR) AS period_start,
+           numerator, denominator, value, ci_lower, ci_upper, flag
+    FROM read_parquet('${file}')
+    WHERE indicator_code IN ('ni_111', 'ni_116') AND area_code IN ('${AUTHORITY}', 'NTH', 'E92000001')
+      AND period_start BETWEEN DATE '2020-04-01' AND DATE '2026-03-31'
+    ORDER BY indicator_code, area_code, period_start, period`);
+  const numeric = new Set(['numerator', 'denominator', 'value', 'ci_lower', 'ci_upper']);
+  const columns = reader.columnNames();
+  const lines = [columns.join(',')];
+  for (const row of reader.getRowObjectsJS()) {
+    lines.push(
+      columns
+        .map((c) => {
+          const v = row[c];
+          if (v === null) return numeric.has(c) ? ((row.flag as string | null) ?? '[x]') : '';
+          return String(v);
+        })
+        .join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+describe('compare tool', () => {
+  it('answers a deep link and says how much it read', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}compare/?${SELECTION}`);
+    const status = await answered(page);
+    expect(status).toMatch(/^Read [\d,]+ rows \([\d,.]+ (bytes|KB|MB)\) from indicators\.parquet/);
+    // The form shows the choice the URL holds.
+    expect(await page.locator('#indicator-ni_111').isChecked()).toBe(true);
+    expect(await page.locator('#indicator-ni_116').isChecked()).toBe(true);
+    expect(await page.locator('#area-NTH').isChecked()).toBe(true);
+    expect(await page.locator('#compare-from').inputValue()).toBe('2020-21 Q1');
+    await page.close();
+  });
+
+  it('downloads exactly the selection as CSV', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}compare/?${SELECTION}`);
+    await answered(page);
+    const href = await page.locator('#compare-download-csv').getAttribute('href');
+    expect(href).toMatch(/^blob:/);
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href!);
+    await page.close();
+    const expected = await expectedCsv();
+    expect(csv.split('\r\n').length).toBeGreaterThan(10);
+    expect(csv).toBe(expected);
+  });
+
+  it('offers Parquet or says it cannot', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}compare/?${SELECTION}`);
+    await answered(page);
+    await page.waitForFunction(
+      () => !document.getElementById('compare-download-parquet')?.hidden || !document.getElementById('compare-parquet-note')?.hidden,
+    );
+    await page.close();
+  });
+
+  it('keeps the choice in the URL and restores it with the back button', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}compare/?${SELECTION}`);
+    await answered(page);
+    await page.locator('#indicator-ni_116').uncheck();
+    await page.locator('#area-NTH').uncheck();
+    await page.locator('#compare-form button[type="submit"]').click();
+    await page.waitForURL((url) => !url.search.includes('ni_116'));
+    expect(page.url()).toContain('indicator=ni_111');
+    await page.goBack();
+    await page.waitForURL((url) => url.search.includes('ni_116'));
+    await page.waitForFunction(() => (document.getElementById('indicator-ni_116') as HTMLInputElement | null)?.checked === true);
+    expect(await page.locator('#area-NTH').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('explains without JavaScript that the tool needs it and links the open data', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${server.url}compare/`);
+    expect(await page.locator('#compare-nojs').isVisible()).toBe(true);
+    expect(await page.locator('#compare-nojs a[href$="/data/"]').count()).toBe(1);
+    await noJs.close();
+  });
+
+  it.each(['compare/', `compare/?${SELECTION}`, 'data/'])('%s passes axe', async (path) => {
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    if (path.includes('?')) await answered(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('made no request to another origin', () => {
+    expect(log.foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * The indicator and locality pages in real Chromium: every page generated from the catalogue
+ * passes axe, a significance verdict and a confidence interval match values computed here
+ * independently (Wilson and Byar written out below, not imported from src/lib/stats), suppressed
+ * cells show "[c]", and no request leaves the origin.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, recordRequests, type RequestLog } from '../browser-harness/browser.ts';
+import { serveStatic, type StaticServer } from '../browser-harness/static-server.ts';
+
+interface CatalogueEntry {
+  code: string;
+  unit: string;
+  polarity: string;
+  decimals: number;
+}
+const catalogue = JSON.parse(readFileSync('data/reference/indicators.json', 'utf8')) as { indicators: CatalogueEntry[] };
+const localityCodes = readFileSync('data/reference/localities.csv', 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split(',')[0]!);
+const localityNames = Object.fromEntries(
+  readFileSync('data/reference/localities.csv', 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => [line.split(',')[0]!, line.split(',')[1]!]),
+);
+const AUTHORITY = (JSON.parse(readFileSync('data/reference/programme.json', 'utf8')) as { authority: { code: string } }).authority.code;
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let log: RequestLog;
+let conn: DuckDBConnection;
+let siteDir: string;
+
+beforeAll(async () => {
+  siteDir = inject('siteDir');
+  server = await serveStatic(siteDir);
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  log = await recordRequests(context, server.url);
+  conn = await (await DuckDBInstance.create(':memory:')).connect();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+const pages = [
+  'indicators/',
+  ...catalogue.indicators.map((i) => `indicators/${i.code}/`),
+  'localities/',
+  ...localityCodes.map((c) => `localities/${c}/`),
+];
+
+describe('indicator and locality pages', () => {
+  it.each(pages)('%s builds and passes axe', async (path) => {
+    const page = await context.newPage();
+    const response = await page.goto(server.url + path);
+    expect(response?.status()).toBe(200);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('made no request to another origin', () => {
+    expect(log.foreign).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Independent statistics: Wilson score interval and Byar's approximation (exact below 10 is not
+// needed: the test picks a count of at least 10).
+
+const Z = 1.959963984540054;
+
+function wilson(n: number, d: number): [number, number] {
+  const p = n / d;
+  const denom = 1 + (Z * Z) / d;
+  const centre = p + (Z * Z) / (2 * d);
+  const half = Z * Math.sqrt((p * (1 - p)) / d + (Z * Z) / (4 * d * d));
+  return [(centre - half) / denom, (centre + half) / denom];
+}
+
+function byar(o: number): [number, number] {
+  const lower = o * (1 - 1 / (9 * o) - Z / (3 * Math.sqrt(o))) ** 3;
+  const upper = (o + 1) * (1 - 1 / (9 * (o + 1)) + Z / (3 * Math.sqrt(o + 1))) ** 3;
+  return [lower, upper];
+}
+
+const MULTIPLIER: Record<string, number> = { percent: 100, rate_per_1000: 1000, rate_per_10000: 10000, rate_per_100000: 100000 };
+
+function fixed(x: number, decimals: number): string {
+  return x.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+interface Row {
+  indicator_code: string;
+  area_code: string;
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  flag: string | null;
+}
+
+async function rows(sql: string): Promise<Row[]> {
+  const reader = await conn.runAndReadAll(sql);
+  return reader.getRowObjectsJS() as unknown as Row[];
+}
+
+const parquet = () => `'${join(siteDir, 'data', 'indicators.parquet')}'`;
+
+/** Verdict and interval for the first unsuppressed locality in the authority's latest valued period. */
+async function checkVerdict(unitKind: 'percent' | 'rate'): Promise<void> {
+  // The page compares localities in the authority's latest period with a value; take the first
+  // indicator of the kind where some locality there has an unsuppressed count of at least 10.
+  let found: { entry: CatalogueEntry; authority: Row; locality: Row } | undefined;
+  for (const entry of catalogue.indicators) {
+    const kind = entry.unit === 'percent' ? 'percent' : entry.unit.startsWith('rate_') ? 'rate' : null;
+    if (kind !== unitKind || entry.polarity === 'no_judgement') continue;
+    const [latest] = await rows(
+      `SELECT period FROM ${parquet()} WHERE indicator_code = '${entry.code}' AND area_code = '${AUTHORITY}' AND value IS NOT NULL ORDER BY period_start DESC LIMIT 1`,
+    );
+    if (!latest) continue;
+    const inPeriod = await rows(`SELECT * FROM ${parquet()} WHERE indicator_code = '${entry.code}' AND period = '${latest.period}'`);
+    const authority = inPeriod.find((r) => r.area_code === AUTHORITY)!;
+    const locality = inPeriod.find(
+      (r) => localityCodes.includes(r.area_code) && r.flag === null && r.numerator !== null && r.numerator >= 10 && r.denominator,
+    );
+    if (locality) {
+      found = { entry, authority, locality };
+      break;
+    }
+  }
+  expect(found, `an indicator with a locality count of at least 10 (${unitKind})`).toBeDefined();
+  const { entry, authority, locality } = found!;
+  const { numerator: n, denominator: d } = locality as { numerator: number; denominator: number };
+  const m = MULTIPLIER[entry.unit]!;
+  const [lo, hi] = unitKind === 'percent' ? wilson(n, d).map((x) => x * m) : byar(n).map((x) => (x / d) * m);
+  const benchmark = authority.value!;
+  const side = lo! > benchmark ? 'higher' : hi! < benchmark ? 'lower' : 'similar';
+  const word =
+    side === 'similar'
+      ? 'Not significantly different'
+      : (side === 'higher') === (entry.polarity === 'high_is_good')
+        ? 'Significantly better'
+        : 'Significantly worse';
+
+  const page = await context.newPage();
+  await page.goto(`${server.url}indicators/${entry.code}/`);
+  const name = localityNames[locality.area_code]!;
+  const cells = await page
+    .locator(`#${entry.code}-verdicts tbody tr`, { has: page.locator('th', { hasText: name }) })
+    .locator('td')
+    .allInnerTexts();
+  await page.close();
+  const suffix = entry.unit === 'percent' ? '%' : '';
+  expect(cells[1]).toBe(fixed(lo!, entry.decimals) + suffix);
+  expect(cells[2]).toBe(fixed(hi!, entry.decimals) + suffix);
+  expect(cells[3]).toContain(word);
+}
+
+describe('figures on an indicator page', () => {
+  it('states a Wilson interval and significance verdict computed independently', async () => {
+    await checkVerdict('percent');
+  });
+
+  it("states a Byar interval and significance verdict computed independently", async () => {
+    await checkVerdict('rate');
+  });
+
+  it('shows a suppressed locality cell as [c], never a number', async () => {
+    const [row] = await rows(
+      `SELECT * FROM ${parquet()} WHERE flag = '[c]' AND area_type = 'locality' ORDER BY indicator_code, period_start LIMIT 1`,
+    );
+    expect(row).toBeDefined();
+    const page = await context.newPage();
+    await page.goto(`${server.url}indicators/${row!.indicator_code}/`);
+    const table = page.locator(`#${row!.indicator_code}-localities-table`);
+    const headers = await table.locator('thead th').allTextContents();
+    const column = headers.findIndex((h) => h.trim() === localityNames[row!.area_code]);
+    expect(column).toBeGreaterThan(0);
+    const line = table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${row!.period}$`) }) });
+    const cell = (await line.locator('th, td').allTextContents())[column];
+    await page.close();
+    expect(cell?.trim()).toBe('[c]');
+  });
+});
