@@ -122,7 +122,7 @@ export const councilSchema = z.object({
   logo: z.string().nullable(),
   /** Accent colour; must reach 4.5:1 against white (checked by the site's tests). */
   accent_colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  contact_email: z.string().email(),
+  contact_email: z.email(),
   methodology_url: z.string(),
 });
 export type Council = z.infer<typeof councilSchema>;
