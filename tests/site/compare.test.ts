@@ -4,7 +4,8 @@
  * form keeps the choice in the URL and the back button restores it; without JavaScript the page
  * points to the open data; the compare and open-data pages pass axe; nothing leaves the origin.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -105,14 +106,31 @@ describe('compare tool', () => {
     expect(csv).toBe(expected);
   });
 
-  it('offers Parquet or says it cannot', async () => {
+  it('downloads exactly the selection as Parquet', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}compare/?${SELECTION}`);
     await answered(page);
-    await page.waitForFunction(
-      () => !document.getElementById('compare-download-parquet')?.hidden || !document.getElementById('compare-parquet-note')?.hidden,
-    );
+    await page.waitForFunction(() => !document.getElementById('compare-download-parquet')?.hidden);
+    const href = await page.locator('#compare-download-parquet').getAttribute('href');
+    expect(href).toMatch(/^blob:/);
+    const bytes = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), href!);
     await page.close();
+    const dir = mkdtempSync(join(tmpdir(), 'tfo-selection-'));
+    const file = join(dir, 'selection.parquet');
+    writeFileSync(file, Uint8Array.from(bytes));
+    // Read the downloaded file with native DuckDB and compare it, cell by cell, with the same
+    // selection made from the published Parquet.
+    const got = await conn.runAndReadAll(`SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`);
+    const src = join(siteDir, 'data', 'indicators.parquet').replaceAll("'", "''");
+    const want = await conn.runAndReadAll(`
+      SELECT indicator_code, area_code, area_type, period, CAST(period_start AS VARCHAR) AS period_start,
+             numerator, denominator, value, ci_lower, ci_upper, flag
+      FROM read_parquet('${src}')
+      WHERE indicator_code IN ('ni_111', 'ni_116') AND area_code IN ('${AUTHORITY}', 'NTH', 'E92000001')
+        AND period_start BETWEEN DATE '2020-04-01' AND DATE '2026-03-31'
+      ORDER BY indicator_code, area_code, period_start, period`);
+    expect(got.columnNames()).toEqual(want.columnNames());
+    expect(got.getRowObjectsJson()).toEqual(want.getRowObjectsJson());
   });
 
   it('keeps the choice in the URL and restores it with the back button', async () => {

@@ -49,20 +49,16 @@ function setStatus(text: string): void {
 async function show(selection: CompareSelection, cfg: PageConfig): Promise<void> {
   setStatus('Loading the compare tool and the data…');
   try {
-    const { runCompare, selectionParquet } = await import('./run-compare.ts');
+    const { runCompare } = await import('./run-compare.ts');
+    const { selectionParquet } = await import('../../lib/indicators/selection-parquet.ts');
     const result = await runCompare(sourceUrl(cfg.defaultSrc), selection);
     renderResult(result, selection, cfg.catalogue, cfg.areaNames);
-    const parquet = await selectionParquet(result, selection);
+    const parquet = selectionParquet(result.rows);
     const link = document.getElementById('compare-download-parquet') as HTMLAnchorElement | null;
-    const note = document.getElementById('compare-parquet-note');
-    if (link && parquet) {
+    if (link) {
       if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
       link.href = URL.createObjectURL(new Blob([parquet.slice().buffer as ArrayBuffer], { type: 'application/vnd.apache.parquet' }));
       link.hidden = false;
-      if (note) note.hidden = true;
-    } else if (link && note) {
-      link.hidden = true;
-      note.hidden = false;
     }
   } catch (error) {
     setStatus(`The comparison could not be made: ${error instanceof Error ? error.message : String(error)}. The data files are on the open data page.`);

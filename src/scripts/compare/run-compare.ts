@@ -81,33 +81,3 @@ export async function runCompare(url: string, selection: CompareSelection): Prom
     table: name,
   };
 }
-
-/**
- * The selection as a Parquet file written by DuckDB-WASM's COPY. Null when this build cannot
- * write Parquet without fetching an extension from another host (autoloading is locked off).
- */
-let parquetUnavailable = false;
-
-export async function selectionParquet(result: CompareResult, selection: CompareSelection): Promise<Uint8Array | null> {
-  // DuckDB-WASM 1.32 keeps its Parquet writer in the parquet extension, which this site never
-  // fetches (no request leaves the origin): after one failure, stop asking.
-  if (parquetUnavailable) return null;
-  const conn = await getDuckDB();
-  const { fromStart, toEnd } = selectionDateRange(selection);
-  const query = compareSelectionSql(result.table);
-  const file = `${result.table}.parquet`;
-  // COPY cannot take prepared parameters: the values are codes and ISO dates checked against the
-  // catalogue and quarter labels before they get here, and quoted as SQL literals.
-  const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-  const values = [listParam(selection.indicators), listParam(selection.areas), fromStart, toEnd].map(literal);
-  const sql = query.sql.replace(/\$(\d)/g, (_, i: string) => values[Number(i) - 1]!);
-  try {
-    await conn.query(`COPY (${sql}) TO ${literal(file)} (FORMAT parquet, COMPRESSION zstd)`);
-    const bytes = await conn.bindings.copyFileToBuffer(file);
-    await conn.bindings.dropFile(file);
-    return bytes;
-  } catch {
-    parquetUnavailable = true;
-    return null;
-  }
-}
