@@ -1,10 +1,12 @@
 // `npm run bench`: prints the benchmark figures for each part. `npm run bench -- pipeline` runs one part.
 import { benchPipeline } from '../bench/pipeline.ts';
+import { benchCompare } from '../bench/compare.ts';
 import { benchSite } from '../bench/site.ts';
 
 const parts: Record<string, () => Promise<void>> = {
   pipeline: () => benchPipeline(),
   site: () => benchSite(),
+  compare: () => benchCompare(),
 };
 const wanted = process.argv.slice(2);
 for (const [name, run] of Object.entries(parts)) {
