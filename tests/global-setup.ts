@@ -3,19 +3,15 @@
  * Chromium against the real built site. Set TFO_SKIP_SITE_BUILD=1 to reuse the last build
  * (handy when running one unit-test file).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-
-export const TEST_SITE_DIR = '.cache/test-site';
+import { buildSampleSite, SAMPLE_SITE_DIR as TEST_SITE_DIR } from '../scripts/build/sample-site.ts';
 
 export default function setup(project: TestProject): void {
   project.provide('siteDir', TEST_SITE_DIR);
   if (process.env.TFO_SKIP_SITE_BUILD === '1' && existsSync(`${TEST_SITE_DIR}/index.html`)) return;
-  const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const started = performance.now();
-  run(['--import', 'tsx', 'scripts/cli/data.ts', '--extracts', 'data/sample', '--audience', 'public', '--quiet']);
-  run(['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', TEST_SITE_DIR]);
+  buildSampleSite(TEST_SITE_DIR);
   console.log(`Built the sample data and site for browser tests in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -4,13 +4,14 @@
  * Chromium through ?src=. Prints the bytes fetched, the time from DuckDB ready to the answer, and
  * the file size. Goal: an answer within 1.5 s once DuckDB is ready. Times are printed, never asserted.
  *
- *   npx tsx scripts/bench/compare.ts [siteDir]
- * siteDir defaults to .cache/site-indicators (build it with `npx astro build --outDir ...`).
+ *   npm run bench -- compare
+ * It builds the sample site into .cache/test-site first if that folder has none.
  */
 import { existsSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, recordRequests } from '../../tests/browser-harness/browser.ts';
 import { serveStatic } from '../../tests/browser-harness/static-server.ts';
+import { ensureSampleSite, SAMPLE_SITE_DIR } from '../build/sample-site.ts';
 import { generateNational, nationalAreaCode, nationalIndicatorCode } from '../generate/national.ts';
 
 export const NATIONAL_FILE = '.cache/national/indicators.parquet';
@@ -34,10 +35,8 @@ function query(codes: readonly string[]): string {
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-GB')} KB`;
 
-export async function benchCompare(siteDir = process.argv[2] ?? '.cache/site-indicators'): Promise<void> {
-  if (!existsSync(join(siteDir, 'compare', 'index.html'))) {
-    throw new Error(`No built compare page in ${siteDir}: run \`npx astro build --outDir ${siteDir}\` first.`);
-  }
+export async function benchCompare(siteDir = SAMPLE_SITE_DIR): Promise<void> {
+  ensureSampleSite(siteDir);
   if (!existsSync(NATIONAL_FILE)) {
     const started = performance.now();
     const result = await generateNational(NATIONAL_FILE);

@@ -6,14 +6,14 @@
  * Times are printed, never asserted. Builds the sample data and site only when
  * .cache/test-site/index.html is missing.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../../tests/browser-harness/browser.ts';
 import { serveStatic } from '../../tests/browser-harness/static-server.ts';
+import { ensureSampleSite, SAMPLE_SITE_DIR } from '../build/sample-site.ts';
 
-const SITE_DIR = '.cache/test-site';
+const SITE_DIR = SAMPLE_SITE_DIR;
 const RUNS = 5;
 const COLD_QUARTER = '2014-15 Q3';
 const WARM_QUARTER = '2019-20 Q2';
@@ -25,13 +25,6 @@ interface Run {
   jsGzip: number;
   coldChange: number;
   warmChange: number;
-}
-
-function ensureBuilt(): void {
-  if (existsSync(join(SITE_DIR, 'index.html'))) return;
-  const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  run(['--import', 'tsx', 'scripts/cli/data.ts', '--extracts', 'data/sample', '--audience', 'public', '--quiet']);
-  run(['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', SITE_DIR]);
 }
 
 const gzipCache = new Map<string, number>();
@@ -106,7 +99,7 @@ function median(values: readonly number[]): number {
 }
 
 export async function benchSite(): Promise<void> {
-  ensureBuilt();
+  ensureSampleSite();
   const server = await serveStatic(SITE_DIR);
   try {
     const runs: Run[] = [];
