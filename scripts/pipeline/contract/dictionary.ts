@@ -1,5 +1,6 @@
 /** Renders the data dictionary (data/DATA-DICTIONARY.md) from the extract contract. */
 import { extracts, type ColumnSpec, type ExtractSpec } from './extracts.ts';
+import { renderReferenceDictionary } from './reference-dictionary.ts';
 
 const TYPE_WORDS: Record<ColumnSpec['type'], string> = {
   text: 'text',
@@ -20,7 +21,7 @@ function renderExtract(spec: ExtractSpec): string {
       `| \`${c.name}\` | ${TYPE_WORDS[c.type]} | ${c.required ? 'yes' : 'no'} | ${cell(c.meaning)} | ${cell(c.allowed ?? '')} | \`${c.example}\` |`,
   );
   return [
-    `## \`${spec.file}\``,
+    `### \`${spec.file}\``,
     '',
     spec.description,
     '',
@@ -35,7 +36,7 @@ function renderExtract(spec: ExtractSpec): string {
 
 export function renderDataDictionary(): string {
   return [
-    '# Data dictionary: the extracts',
+    '# Data dictionary',
     '',
     '<!-- Generated from scripts/pipeline/contract/extracts.ts by `npm run dictionary`. Do not edit by hand. -->',
     '',
@@ -51,8 +52,12 @@ export function renderDataDictionary(): string {
     'Insurance numbers, email addresses or phone numbers.',
     '',
     'Reference data (localities, the indicator catalogue, programme settings) lives in',
-    '`data/reference/` and is validated against the schemas in `src/lib/reference/schema.ts`.',
+    '`data/reference/` and is validated against the schemas in `src/lib/reference/schema.ts`; its',
+    'fields are described at the end of this page.',
+    '',
+    '## The extracts',
     '',
     ...extracts.map(renderExtract),
+    renderReferenceDictionary(),
   ].join('\n');
 }

@@ -11,14 +11,14 @@ const code = z.string().regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and un
 
 /** One row of data/reference/localities.csv. */
 export const localitySchema = z.object({
-  locality_code: z.string().regex(/^[A-Z0-9]{2,12}$/, 'upper-case letters and digits, 2-12 characters'),
-  locality_name: z.string().min(1),
+  locality_code: z.string().regex(/^[A-Z0-9]{2,12}$/, 'upper-case letters and digits, 2-12 characters').describe('Short code the extracts use for the locality.'),
+  locality_name: z.string().min(1).describe('Name shown on the site.'),
   /** ONS codes of the wards (E05) the locality is built from, separated by semicolons. */
-  ons_codes: z.string().regex(/^E0[1-9]\d{6}(;E0[1-9]\d{6})*$/, 'ONS codes separated by ";"'),
-  population_0_19: z.number().int().nonnegative(),
+  ons_codes: z.string().regex(/^E0[1-9]\d{6}(;E0[1-9]\d{6})*$/, 'ONS codes separated by ";"').describe('ONS codes of the wards (E05) the locality is built from, separated by ";".'),
+  population_0_19: z.number().int().nonnegative().describe('Children and young people aged 0-19 (ONS mid-year estimate).'),
   /** Index of Multiple Deprivation average score: higher is more deprived. */
-  deprivation_score: z.number().nonnegative(),
-  staff_fte: z.number().nonnegative(),
+  deprivation_score: z.number().nonnegative().describe('Index of Multiple Deprivation average score: higher is more deprived.'),
+  staff_fte: z.number().nonnegative().describe('Full-time-equivalent staff in the locality team.'),
 });
 export type Locality = z.infer<typeof localitySchema>;
 
@@ -33,23 +33,21 @@ export const unitSchema = z.enum(['percent', 'rate_per_1000', 'rate_per_10000', 
 export type Unit = z.infer<typeof unitSchema>;
 
 export const indicatorSchema = z.object({
-  code: code,
-  /** Short reference such as "NI 111"; empty for local measures. */
-  reference: z.string(),
-  title: z.string().min(1),
-  short_title: z.string().min(1).max(40),
-  theme: z.string().min(1),
-  unit: unitSchema,
-  polarity: polaritySchema,
-  source: z.string().min(1),
-  frequency: z.enum(['quarterly', 'annual']),
-  definition: z.string().min(1),
-  numerator_definition: z.string(),
-  denominator_definition: z.string(),
-  caveats: z.string(),
-  decimals: z.number().int().min(0).max(3),
-  /** Target value by financial year; years without a target are absent. */
-  targets: z.record(financialYear, z.number()),
+  code: code.describe('Code the extracts use for the indicator.'),
+  reference: z.string().describe('Short reference such as "NI 111"; empty for local measures.'),
+  title: z.string().min(1).describe('Full title.'),
+  short_title: z.string().min(1).max(40).describe('Title for tight spaces (at most 40 characters).'),
+  theme: z.string().min(1).describe('Code of the theme it is grouped under.'),
+  unit: unitSchema.describe('How the value is formed; fixes the confidence-interval method.'),
+  polarity: polaritySchema.describe('Whether a high value is good, a low value is good, or neither.'),
+  source: z.string().min(1).describe('Publisher of the data.'),
+  frequency: z.enum(['quarterly', 'annual']).describe('Period of one value.'),
+  definition: z.string().min(1).describe('What the indicator measures.'),
+  numerator_definition: z.string().describe('What is counted.'),
+  denominator_definition: z.string().describe('The population it is counted in.'),
+  caveats: z.string().describe('What a reader should know before comparing values.'),
+  decimals: z.number().int().min(0).max(3).describe('Decimal places to show.'),
+  targets: z.record(financialYear, z.number()).describe('Target value by financial year ("2013-14": 20.5); years without a target are absent.'),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
@@ -60,69 +58,71 @@ export const indicatorCatalogueSchema = z.object({
 });
 export type IndicatorCatalogue = z.infer<typeof indicatorCatalogueSchema>;
 
-export const criterionSchema = z.object({ code: code, title: z.string().min(1) });
+export const criterionSchema = z.object({
+  code: code.describe('Code the extracts use.'),
+  title: z.string().min(1).describe('Name shown on the site.'),
+});
 
 export const phaseSchema = z.object({
-  code: code,
-  title: z.string().min(1),
-  start: isoDate,
-  /** Null while the phase is current. */
-  end: isoDate.nullable(),
-  criteria: z.array(criterionSchema).min(1),
-  /** A family qualifies with at least this many criteria. */
-  min_criteria: z.number().int().min(1),
+  code: code.describe('Code the extracts use for the phase (programme_phase).'),
+  title: z.string().min(1).describe('Name shown on the site.'),
+  start: isoDate.describe('First day of the phase.'),
+  end: isoDate.nullable().describe('Last day of the phase; null while it is current.'),
+  criteria: z.array(criterionSchema).min(1).describe('Eligibility criteria families are identified on in this phase.'),
+  min_criteria: z.number().int().min(1).describe('A family qualifies with at least this many criteria.'),
 });
 
 export const outcomeMeasureSchema = z.object({
-  code: code,
-  title: z.string().min(1),
-  /** The criterion this outcome evidences, for "outcomes by criterion". */
-  criterion: code,
-  /** Months an outcome must hold before it counts as sustained. */
-  sustain_months: z.number().int().min(0),
+  code: code.describe('Code the extracts use (outcome_measure).'),
+  title: z.string().min(1).describe('Name shown on the site.'),
+  criterion: code.describe('The criterion this outcome evidences, for "outcomes by criterion".'),
+  sustain_months: z.number().int().min(0).describe('Months an outcome must hold before it counts as sustained.'),
 });
 
 export const paymentRuleSchema = z.object({
-  phase: code,
-  claim_type: code,
-  title: z.string().min(1),
-  /** The most one family can earn from this claim type, in pounds. */
-  max_amount_gbp: z.number().nonnegative(),
-  /** Financial years the rule applies to; empty means every year of the phase. */
-  years: z.array(financialYear),
+  phase: code.describe('Phase the rule belongs to.'),
+  claim_type: code.describe('Code the extracts use (claim_type).'),
+  title: z.string().min(1).describe('Name shown on the site.'),
+  max_amount_gbp: z.number().nonnegative().describe('The most one family can earn from this claim type, in pounds.'),
+  years: z.array(financialYear).describe('Financial years the rule applies to; empty means every year of the phase.'),
 });
 
 export const programmeSchema = z.object({
-  schema_version: z.literal(1),
-  authority: z.object({
-    code: z.string().regex(/^E(06|07|08|09|10)\d{6}$/, 'an ONS local authority code (E06-E10)'),
-    name: z.string().min(1),
-  }),
-  /** Comparator areas accepted in area indicator extracts, such as England. */
-  comparators: z.array(z.object({ code: z.string().min(1), name: z.string().min(1) })),
-  phases: z.array(phaseSchema).min(1),
-  lead_agencies: z.array(criterionSchema).min(1),
-  outcome_measures: z.array(outcomeMeasureSchema).min(1),
-  payment_rules: z.array(paymentRuleSchema).min(1),
-  /** Families to attach by financial year (the cohort target). */
-  cohort_targets: z.record(financialYear, z.number().int().nonnegative()),
-  /** Families to attach over the whole programme. */
-  programme_target: z.number().int().nonnegative(),
-  /** Share of on-track trajectory below which a measure is "off track" rather than "at risk". */
-  status_thresholds: z.object({ at_risk: z.number().min(0).max(1), off_track: z.number().min(0).max(1) }),
+  schema_version: z.literal(1).describe('Version of this file\'s format: 1.'),
+  authority: z
+    .object({
+      code: z.string().regex(/^E(06|07|08|09|10)\d{6}$/, 'an ONS local authority code (E06-E10)'),
+      name: z.string().min(1),
+    })
+    .describe('The council: ONS code (E06-E10) and name.'),
+  comparators: z
+    .array(z.object({ code: z.string().min(1), name: z.string().min(1) }))
+    .describe('Comparator areas accepted in area_indicators.csv, such as England (E92000001).'),
+  phases: z.array(phaseSchema).min(1).describe('Programme phases, each with its criteria (see the phase table).'),
+  lead_agencies: z.array(criterionSchema).min(1).describe('Agencies a lead professional can come from.'),
+  outcome_measures: z.array(outcomeMeasureSchema).min(1).describe('Outcomes measured (see the outcome measure table).'),
+  payment_rules: z.array(paymentRuleSchema).min(1).describe('Payment-by-results rules (see the payment rule table).'),
+  cohort_targets: z
+    .record(financialYear, z.number().int().nonnegative())
+    .describe('Families to attach by financial year (the cohort target), e.g. "2012-13": 166.'),
+  programme_target: z.number().int().nonnegative().describe('Families to attach over the whole programme.'),
+  status_thresholds: z
+    .object({ at_risk: z.number().min(0).max(1), off_track: z.number().min(0).max(1) })
+    .describe('Share of the expected trajectory below which a measure is "at risk", and below which it is "off track".'),
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
 /** data/reference/council.json: how the site presents the council. */
 export const councilSchema = z.object({
-  schema_version: z.literal(1),
-  name: z.string().min(1),
-  programme_name: z.string().min(1),
-  /** Path under public/ of an SVG or PNG logo, or null for none. */
-  logo: z.string().nullable(),
-  /** Accent colour; must reach 4.5:1 against white (checked by the site's tests). */
-  accent_colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  contact_email: z.email(),
-  methodology_url: z.string(),
+  schema_version: z.literal(1).describe('Version of this file\'s format: 1.'),
+  name: z.string().min(1).describe('Council name, shown in the header.'),
+  programme_name: z.string().min(1).describe('What the council calls its programme, e.g. "Think Family".'),
+  logo: z.string().nullable().describe('Path under public/ of an SVG or PNG logo, or null for none.'),
+  accent_colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .describe('Header colour, #rrggbb; must reach 4.5:1 against white text (checked when the site builds).'),
+  contact_email: z.email().describe('Where readers send questions about the data.'),
+  methodology_url: z.string().describe('Link to the methodology page.'),
 });
 export type Council = z.infer<typeof councilSchema>;

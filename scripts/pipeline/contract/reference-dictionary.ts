@@ -1,0 +1,90 @@
+/**
+ * The reference-data half of the data dictionary, generated from the zod schemas the loader
+ * validates with (through their JSON Schema), so the documentation cannot drift from the check.
+ */
+import { z } from 'zod';
+import {
+  councilSchema,
+  indicatorSchema,
+  localitySchema,
+  outcomeMeasureSchema,
+  paymentRuleSchema,
+  phaseSchema,
+  programmeSchema,
+} from '../../../src/lib/reference/schema.ts';
+
+interface JsonSchema {
+  type?: string | string[];
+  description?: string;
+  pattern?: string;
+  enum?: readonly unknown[];
+  const?: unknown;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  format?: string;
+  anyOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+}
+
+interface ReferenceTable {
+  heading: string;
+  intro: string;
+  schema: z.ZodType;
+}
+
+const TABLES: readonly ReferenceTable[] = [
+  { heading: '`reference/localities.csv`', intro: 'One row per locality team, with a header row of these column names.', schema: localitySchema },
+  { heading: '`reference/indicators.json`: each entry of `indicators`', intro: 'The indicator catalogue. `themes` lists `{ code, title }` pairs; each indicator names one theme. Swapping this file swaps the indicator pages: no code change.', schema: indicatorSchema },
+  { heading: '`reference/programme.json`', intro: 'Programme settings: the rules that differ by phase and by council are data, never code.', schema: programmeSchema },
+  { heading: '`reference/programme.json`: each entry of `phases`', intro: '', schema: phaseSchema },
+  { heading: '`reference/programme.json`: each entry of `outcome_measures`', intro: '', schema: outcomeMeasureSchema },
+  { heading: '`reference/programme.json`: each entry of `payment_rules`', intro: 'A claim must match exactly one rule for its phase and financial year.', schema: paymentRuleSchema },
+  { heading: '`reference/council.json`', intro: 'How the site presents the council.', schema: councilSchema },
+];
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+function typeWords(s: JsonSchema): string {
+  if (s.anyOf) return s.anyOf.map(typeWords).join(' or ');
+  if (s.const !== undefined) return 'fixed value';
+  const words: Record<string, string> = { string: 'text', integer: 'whole number', number: 'number', array: 'list', object: 'object', null: 'null', boolean: 'true or false' };
+  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  return types.map((t) => words[t] ?? t).join(' or ');
+}
+
+function allowed(s: JsonSchema): string {
+  if (s.anyOf) return s.anyOf.map(allowed).filter(Boolean).join('; ');
+  const parts: string[] = [];
+  if (s.const !== undefined) parts.push(`\`${JSON.stringify(s.const)}\``);
+  if (s.enum) parts.push(s.enum.map((v) => `\`${String(v)}\``).join(', '));
+  if (s.pattern) parts.push(`matches \`${s.pattern}\``);
+  if (s.format) parts.push(s.format);
+  if (s.minimum !== undefined) parts.push(`at least ${s.minimum}`);
+  if (s.maximum !== undefined && s.maximum < Number.MAX_SAFE_INTEGER) parts.push(`at most ${s.maximum}`);
+  if (s.minLength !== undefined && s.minLength > 0) parts.push('not empty');
+  if (s.maxLength !== undefined) parts.push(`at most ${s.maxLength} characters`);
+  return parts.join('; ');
+}
+
+function renderTable(table: ReferenceTable): string {
+  const json = z.toJSONSchema(table.schema) as JsonSchema;
+  const required = new Set(json.required ?? []);
+  const rows = Object.entries(json.properties ?? {}).map(
+    ([name, s]) => `| \`${name}\` | ${typeWords(s)} | ${required.has(name) ? 'yes' : 'no'} | ${cell(s.description ?? '')} | ${cell(allowed(s))} |`,
+  );
+  return [`### ${table.heading}`, '', ...(table.intro ? [table.intro, ''] : []), '| Field | Type | Required | Meaning | Allowed values |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+}
+
+export function renderReferenceDictionary(): string {
+  return [
+    '## Reference data',
+    '',
+    'Files in `data/reference/` that a council edits to fit its own programme. `npm run data`',
+    'refuses to run while any of them breaks these rules, naming the file, line and column.',
+    '',
+    ...TABLES.map(renderTable),
+  ].join('\n');
+}
