@@ -4,38 +4,31 @@
  * form keeps the choice in the URL and the back button restores it; without JavaScript the page
  * points to the open data; the compare and open-data pages pass axe; nothing leaves the origin.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, recordRequests, type RequestLog } from '../browser-harness/browser.ts';
-import { serveStatic, type StaticServer } from '../browser-harness/static-server.ts';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../browser-harness/axe.ts';
+import { AUTHORITY_CODE, openSiteSession, type SiteSession } from '../browser-harness/site-session.ts';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const AUTHORITY = (JSON.parse(readFileSync('data/reference/programme.json', 'utf8')) as { authority: { code: string } }).authority.code;
+const AUTHORITY = AUTHORITY_CODE;
 const SELECTION = `indicator=ni_111&indicator=ni_116&area=${AUTHORITY}&area=NTH&area=E92000001&from=2020-21+Q1&to=2025-26+Q4`;
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-let log: RequestLog;
-let conn: DuckDBConnection;
+let session: SiteSession;
+let server: SiteSession['server'];
+let context: SiteSession['context'];
+let log: SiteSession['log'];
+let conn: SiteSession['conn'];
 let siteDir: string;
 
 beforeAll(async () => {
-  siteDir = inject('siteDir');
-  server = await serveStatic(siteDir);
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  log = await recordRequests(context, server.url);
-  conn = await (await DuckDBInstance.create(':memory:')).connect();
+  session = await openSiteSession(inject('siteDir'));
+  ({ server, context, log, conn, siteDir } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 async function answered(page: Page): Promise<string> {
@@ -43,14 +36,6 @@ async function answered(page: Page): Promise<string> {
   return (await page.locator('#compare-status').textContent()) ?? '';
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 /** The expected CSV, written here from native DuckDB rows without the site's CSV code. */
 async function expectedCsv(): Promise<string> {
@@ -150,7 +135,7 @@ describe('compare tool', () => {
   });
 
   it('explains without JavaScript that the tool needs it and links the open data', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
     await page.goto(`${server.url}compare/`);
     expect(await page.locator('#compare-nojs').isVisible()).toBe(true);

@@ -7,10 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, recordRequests, type RequestLog } from '../browser-harness/browser.ts';
-import { serveStatic, type StaticServer } from '../browser-harness/static-server.ts';
+import { axeViolations } from '../browser-harness/axe.ts';
+import { AUTHORITY_CODE, openSiteSession, type SiteSession } from '../browser-harness/site-session.ts';
 
 interface CatalogueEntry {
   code: string;
@@ -31,38 +29,24 @@ const localityNames = Object.fromEntries(
     .slice(1)
     .map((line) => [line.split(',')[0]!, line.split(',')[1]!]),
 );
-const AUTHORITY = (JSON.parse(readFileSync('data/reference/programme.json', 'utf8')) as { authority: { code: string } }).authority.code;
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const AUTHORITY = AUTHORITY_CODE;
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
-let log: RequestLog;
-let conn: DuckDBConnection;
+let session: SiteSession;
+let server: SiteSession['server'];
+let context: SiteSession['context'];
+let log: SiteSession['log'];
+let conn: SiteSession['conn'];
 let siteDir: string;
 
 beforeAll(async () => {
-  siteDir = inject('siteDir');
-  server = await serveStatic(siteDir);
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  log = await recordRequests(context, server.url);
-  conn = await (await DuckDBInstance.create(':memory:')).connect();
+  session = await openSiteSession(inject('siteDir'));
+  ({ server, context, log, conn, siteDir } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 const pages = [
   'indicators/',

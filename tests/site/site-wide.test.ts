@@ -8,12 +8,11 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../browser-harness/axe.ts';
 import { launchBrowser, recordRequests } from '../browser-harness/browser.ts';
 import { serveStatic, type StaticServer } from '../browser-harness/static-server.ts';
 
 const siteDir = inject('siteDir');
-const AXE_PATH = 'node_modules/axe-core/axe.min.js';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Enough Tab presses to reach the page's controls without walking every link of a long table. */
 const MAX_TABS = 40;
 
@@ -52,11 +51,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
 
 describe('every built page', () => {
   it('includes the dashboard', () => {
@@ -66,12 +60,7 @@ describe('every built page', () => {
   it.each(pages)('%s has no axe violations', async (path) => {
     const page = await context.newPage();
     await page.goto(new URL(path, server.url).href);
-    await page.addScriptTag({ path: AXE_PATH });
-    const violations = await page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: tags });
-      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-    }, AXE_TAGS);
+    const violations = await axeViolations(page);
     await page.close();
     expect(violations).toEqual([]);
   });

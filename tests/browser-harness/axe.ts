@@ -1,0 +1,25 @@
+/** axe-core in the page under test, with the WCAG 2.2 AA rule set this project is held to. */
+import type { Page } from 'playwright-core';
+
+const AXE_PATH = 'node_modules/axe-core/axe.min.js';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface AxeFinding {
+  id: string;
+  help: string;
+  nodes: string[];
+}
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+}
+
+/** Runs axe on the page as it is now; an empty list means no violations. */
+export async function axeViolations(page: Page): Promise<AxeFinding[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  }, AXE_TAGS);
+}
