@@ -3,20 +3,15 @@
  * (`src/lib/reference/schema.ts`) plus `money` for claims in pounds. Percentages arrive as
  * 0-100 (the pipeline publishes 45.2, not 0.452), rounded to one decimal place by default.
  */
+import { formatNumber, formatNumberUpTo } from '../lib/format/number.ts';
+import { DEFAULT_DECIMALS } from '../lib/format/value.ts';
 import type { Unit } from '../lib/reference/schema.ts';
 
 export type ChartUnit = Unit | 'money';
 
-/** Decimal places when the caller does not say: the project's publication defaults. */
-const DEFAULT_DECIMALS: Record<ChartUnit, number> = {
-  percent: 1,
-  rate_per_1000: 1,
-  rate_per_10000: 1,
-  rate_per_100000: 1,
-  count: 0,
-  value: 1,
-  money: 0,
-};
+function defaultDecimals(unit: ChartUnit): number {
+  return DEFAULT_DECIMALS[unit === 'money' ? 'gbp' : unit];
+}
 
 /** Words for a unit, for axis labels and descriptions ("per 10,000"). */
 export function unitPhrase(unit: ChartUnit): string {
@@ -40,32 +35,16 @@ export function unitPhrase(unit: ChartUnit): string {
 
 /** A value as a label: fixed decimals so neighbouring labels line up ("45.0%", "£1,200"). */
 export function formatValue(value: number, unit: ChartUnit, decimals?: number): string {
-  const digits = decimals ?? DEFAULT_DECIMALS[unit];
-  return withUnit(numberFormat(digits, digits).format(value), unit);
+  return withUnit(formatNumber(value, decimals ?? defaultDecimals(unit)), unit);
 }
 
 /** A value as an axis tick: no trailing zeros ("20%", not "20.0%"). */
 export function formatTick(value: number, unit: ChartUnit, decimals?: number): string {
-  const digits = decimals ?? DEFAULT_DECIMALS[unit];
-  return withUnit(numberFormat(0, digits).format(value), unit);
+  return withUnit(formatNumberUpTo(value, 0, decimals ?? defaultDecimals(unit)), unit);
 }
 
-function withUnit(formatted: string, unit: ChartUnit): string {
-  // Intl writes -0 and small negatives that round to zero as "-0"; a chart should never.
-  const text = /^-[0.]+$/.test(formatted) ? formatted.slice(1) : formatted;
+function withUnit(text: string, unit: ChartUnit): string {
   if (unit === 'percent') return `${text}%`;
   if (unit === 'money') return text.startsWith('-') ? `-£${text.slice(1)}` : `£${text}`;
   return text;
-}
-
-const formats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
-  const key = `${minimumFractionDigits}:${maximumFractionDigits}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits, maximumFractionDigits });
-    formats.set(key, format);
-  }
-  return format;
 }

@@ -33,8 +33,13 @@ function withoutNegativeZero(text: string): string {
 
 /** A number with a fixed count of decimal places and thousands separators: 1,234.5. */
 export function formatNumber(value: number, decimals = 0): string {
+  return formatNumberUpTo(value, decimals, decimals);
+}
+
+/** A number with between `minDecimals` and `maxDecimals` places, e.g. axis ticks without trailing zeros. */
+export function formatNumberUpTo(value: number, minDecimals: number, maxDecimals: number): string {
   assertFinite(value, 'formatNumber: value');
-  return withoutNegativeZero(numberFormat(decimals, decimals).format(value));
+  return withoutNegativeZero(numberFormat(minDecimals, maxDecimals).format(value));
 }
 
 /** A whole count with thousands separators: 1,234. Fractions are rounded. */

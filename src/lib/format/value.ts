@@ -15,7 +15,8 @@ export interface FormatValueOptions {
   decimals?: number;
 }
 
-const DEFAULT_DECIMALS: Record<FormatUnit, number> = {
+/** Decimal places when the catalogue does not say: the project's publication defaults. */
+export const DEFAULT_DECIMALS: Record<FormatUnit, number> = {
   percent: 1,
   rate_per_1000: 1,
   rate_per_10000: 1,
