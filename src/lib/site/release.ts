@@ -3,7 +3,7 @@
  * public/data/manifest.json. The site must still build before the pipeline has ever run (the
  * component examples and methodology need no data), so a missing manifest is null, not an error.
  */
-import { readFileSync } from 'node:fs';
+import { readOptionalJson } from './optional-json.ts';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { MANIFEST_FILE, type Audience } from '../outputs/tables.ts';
@@ -39,20 +39,8 @@ export function formatReleaseDate(iso: string): string {
 
 /** Reads the manifest in `dataDir`; null when there is none yet. A malformed one is an error. */
 export function readRelease(dataDir: string = resolve(process.cwd(), DATA_DIR)): Release | null {
-  const file = resolve(dataDir, MANIFEST_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  const parsed = releaseFieldsSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`${file}: ${problems.join('; ')}`);
-  }
-  const m = parsed.data;
+  const m = readOptionalJson(resolve(dataDir, MANIFEST_FILE), releaseFieldsSchema);
+  if (!m) return null;
   return {
     audience: m.audience,
     released: m.released,

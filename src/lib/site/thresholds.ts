@@ -2,7 +2,7 @@
  * The programme's status thresholds (data/reference/programme.json), so the methodology page
  * states the numbers the dashboard uses rather than paraphrasing them.
  */
-import { readFileSync } from 'node:fs';
+import { readOptionalJson } from './optional-json.ts';
 import { resolve } from 'node:path';
 import { programmeSchema } from '../reference/schema.ts';
 
@@ -19,17 +19,5 @@ export interface StatusThresholds {
 
 /** Null when the file is absent; an invalid one is an error, as everywhere else. */
 export function loadStatusThresholds(file: string = resolve(process.cwd(), PROGRAMME_FILE)): StatusThresholds | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  const parsed = thresholdsOnly.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`${file}: ${problems.join('; ')}`);
-  }
-  return parsed.data.status_thresholds;
+  return readOptionalJson(file, thresholdsOnly)?.status_thresholds ?? null;
 }
