@@ -6,7 +6,7 @@
  * This module is small on purpose: the reader (hyparquet, ZSTD, Arrow) is imported on first use.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { ReadParquetOptions } from './parquet-read.ts';
+import type { ParquetArrowResult, ReadParquetOptions } from './parquet-read.ts';
 
 export type { ParquetQueryFilter } from 'hyparquet';
 export type { ColumnStats, RowGroupFilter, RowGroupStats, StatValue } from './row-groups.ts';
@@ -17,17 +17,10 @@ export interface LoadParquetOptions extends ReadParquetOptions {
   readonly name: string;
 }
 
-export interface LoadParquetResult {
+/** What one load read (counted as in ParquetArrowResult), for the table registered as `name`. */
+export interface LoadParquetResult extends Omit<ParquetArrowResult, 'table'> {
   readonly name: string;
-  readonly rows: number;
-  /** Bytes transferred for this call: 0 when the table was already loaded. */
-  readonly bytesFetched: number;
-  readonly requests: number;
-  readonly rowGroupsRead: number;
-  readonly rowGroupsTotal: number;
-  /** Size of the whole Parquet file, to put bytesFetched in proportion. */
-  readonly fileBytes: number;
-  /** True when an earlier call had already loaded the table. */
+  /** True when an earlier call had already loaded the table (bytesFetched is then 0). */
   readonly fromCache: boolean;
 }
 

@@ -31,3 +31,13 @@ export function needShares(localities: readonly Pick<Locality, 'locality_code' |
     };
   });
 }
+
+/** Columns of the need and staff table, the same on the localities index and each profile. */
+export const NEED_TABLE_COLUMNS = [
+  { key: 'name', label: 'Locality' },
+  { key: 'population', label: 'Population aged 0 to 19', unit: 'count' },
+  { key: 'deprivation', label: 'Deprivation score', unit: 'value', decimals: 1 },
+  { key: 'need', label: 'Need share', unit: 'percent', decimals: 1 },
+  { key: 'fte', label: 'Staff (FTE)', unit: 'value', decimals: 2 },
+  { key: 'fteShare', label: 'Staff share', unit: 'percent', decimals: 1 },
+] as const;
