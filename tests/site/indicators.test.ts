@@ -17,18 +17,13 @@ interface CatalogueEntry {
   decimals: number;
 }
 const catalogue = JSON.parse(readFileSync('data/reference/indicators.json', 'utf8')) as { indicators: CatalogueEntry[] };
-const localityCodes = readFileSync('data/reference/localities.csv', 'utf8')
+const localityRows = readFileSync('data/reference/localities.csv', 'utf8')
   .trim()
   .split('\n')
   .slice(1)
-  .map((line) => line.split(',')[0]!);
-const localityNames = Object.fromEntries(
-  readFileSync('data/reference/localities.csv', 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => [line.split(',')[0]!, line.split(',')[1]!]),
-);
+  .map((line) => line.split(','));
+const localityCodes = localityRows.map((fields) => fields[0]!);
+const localityNames = Object.fromEntries(localityRows.map((fields) => [fields[0]!, fields[1]!]));
 const AUTHORITY = AUTHORITY_CODE;
 
 let session: SiteSession;
