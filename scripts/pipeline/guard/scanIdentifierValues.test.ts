@@ -100,3 +100,57 @@ describe('scanIdentifierValues properties', () => {
     );
   });
 });
+
+/** Scan a two-column table and return its findings as "position:kind" -> total. */
+async function scanPairs(rows: readonly (readonly [string, string])[]): Promise<Record<string, number>> {
+  await conn.run('CREATE OR REPLACE TABLE raw_pairs (a VARCHAR, b VARCHAR, __line INTEGER)');
+  const appender = await conn.createAppender('raw_pairs');
+  rows.forEach(([a, b], index) => {
+    appender.appendVarchar(a);
+    appender.appendVarchar(b);
+    appender.appendInteger(index + 2);
+    appender.endRow();
+  });
+  appender.closeSync();
+  const findings = await scanIdentifierValues(conn, 'raw_pairs', [
+    { name: 'a', position: 1 },
+    { name: 'b', position: 2 },
+  ]);
+  return Object.fromEntries(findings.map((finding) => [`${finding.column.position}:${finding.kind}`, finding.total]));
+}
+
+// The scan's first pass runs one regex over each row's cells joined together: it must not miss an
+// identifier in either cell (the separator keeps word boundaries at the cell edges), and what it
+// reports must still be whole cells, never the end of one cell and the start of the next.
+describe('scanIdentifierValues across the cells of a row', () => {
+  const digitRun = fc.integer({ min: 1, max: 12 }).chain((n) => digits(n).map((d) => d.join('')));
+
+  it('never joins two cells into an identifier', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(digitRun, digitRun), { minLength: 1, maxLength: 30 }), async (rows) => {
+        // Each cell alone is clean (checked with the one-column scan), so the pair must be too.
+        const cleanRows = [];
+        for (const [a, b] of rows) if (Object.keys(await scan([a, b])).length === 0) cleanRows.push([a, b] as const);
+        expect(await scanPairs(cleanRows)).toEqual({});
+      }),
+      { numRuns: 40 },
+    );
+    expect(await scanPairs([['943', '476 5919'], ['077009', '00123']])).toEqual({});
+  });
+
+  it('finds an identifier in whichever cell holds it, next to legitimate values', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(legitimate, validNhsNumber, fc.boolean()), { minLength: 1, maxLength: 20 }), async (rows) => {
+        const pairs = rows.map(([ok, nhs, first]) => (first ? ([nhs, ok] as const) : ([ok, nhs] as const)));
+        const inFirst = rows.filter(([, , first]) => first).length;
+        const expected: Record<string, number> = {};
+        if (inFirst > 0) expected['1:nhs_number'] = inFirst;
+        if (inFirst < rows.length) expected['2:nhs_number'] = rows.length - inFirst;
+        // A leading 0 also makes the number a phone number's shape; only the NHS findings matter here.
+        const found = Object.entries(await scanPairs(pairs)).filter(([key]) => key.endsWith(':nhs_number'));
+        expect(Object.fromEntries(found)).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Find direct identifiers in the values of a raw extract table, in one DuckDB query.
- * Every cell goes through one combined regex (RE2 evaluates the alternation in a single pass);
- * only the rare cells it matches are split by kind and have their check digits verified, so a
- * clean million-row extract costs one regex per cell.
+ * Each row's cells, joined by a separator no pattern can match across, go through one combined
+ * regex (RE2 evaluates the alternation in a single pass): one call per row costs less than one
+ * per cell. Only the rare rows it matches are looked at cell by cell, split by kind and have
+ * their check digits verified.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal } from '../duckdb.ts';
@@ -39,17 +40,22 @@ export interface ScanOptions {
 
 function scanSql(table: string, columns: readonly ScannedColumn[], lineColumn: string, examples: number): string {
   const anyIdentifier = anyIdentifierRegexSql();
+  const cells = columns.map((column) => ident(column.name));
   const candidates = columns
     .map((column) => {
       const value = ident(column.name);
-      return `SELECT ${column.position} AS position, ${ident(lineColumn)} AS line, ${value} AS value FROM ${ident(table)} WHERE regexp_matches(${value}, ${anyIdentifier})`;
+      return `SELECT ${column.position} AS position, ${ident(lineColumn)} AS line, ${value} AS value FROM flagged WHERE regexp_matches(${value}, ${anyIdentifier})`;
     })
     .join('\nUNION ALL\n');
   const hits = valuePatterns
     .map((pattern) => `SELECT position, line, ${literal(pattern.kind)} AS kind, ${identifierMatchSql(pattern, 'value')} AS hit FROM candidates`)
     .join('\nUNION ALL\n');
+  // chr(31), the unit separator, is in no pattern's character classes and is not \s or a word
+  // character, so a match never spans two cells and \b behaves as at the ends of a cell.
   return `
-WITH candidates AS MATERIALIZED (
+WITH flagged AS MATERIALIZED (
+SELECT ${ident(lineColumn)}, ${cells.join(', ')} FROM ${ident(table)} WHERE regexp_matches(concat_ws(chr(31), ${cells.join(', ')}), ${anyIdentifier})
+), candidates AS MATERIALIZED (
 ${candidates}
 ), hits AS (
 ${hits}
