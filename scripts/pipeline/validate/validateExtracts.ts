@@ -7,7 +7,7 @@
  *   afterRead hook    e.g. the privacy guard; throw to stop the run
  *   validateExtracts  families, outcomes, claims, area_indicators (typed, accepted rows only)
  *
- * The raw tables stay in DuckDB until validation is done (keepRaw keeps them after). Families are
+ * Each raw table is dropped once nothing reads it again (keepRaw keeps them all). Families are
  * validated first because outcomes and claims must refer to an accepted family.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -91,6 +91,9 @@ export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllR
       issues: sortIssues([...read.issues, ...result.issues]),
       counts: mergeCounts(read.counts, result.counts),
     });
+    // Raw tables hold most of a large run's memory; only raw_families is read again (by the
+    // family-reference checks of later files).
+    if (!opts.keepRaw && read.spec.table !== FAMILIES_TABLE) await conn.run(`DROP TABLE IF EXISTS ${ident(read.table)}`);
   }
   if (!opts.keepRaw) for (const read of reads) await conn.run(`DROP TABLE IF EXISTS ${ident(read.table)}`);
   // Report in the order the reads came in (the contract's order), not validation order.
