@@ -3,6 +3,7 @@
  * rules for claims, the minimum number of criteria for a family. Thresholds and amounts come
  * from data/reference, never from here.
  */
+import { quarterLabelSql, quarterStartOfLabelSql, quarterStartSql } from '../../../src/lib/sql/financial-quarter.ts';
 import type { ExtractSpec } from '../contract/extracts.ts';
 import { issueColumns, text, type CheckContext } from './checkContext.ts';
 import { FAMILIES_TABLE } from './codeChecks.ts';
@@ -46,38 +47,45 @@ function familyRules(ctx: CheckContext): string[] {
 function claimRules(ctx: CheckContext): string[] {
   const sql: string[] = [];
   if (has(ctx, 'family_ref', 'claim_type', 'claim_window', 'amount_gbp')) {
-    const matched = `WITH c AS (
-        SELECT s.__line, s.claim_type, s.amount_gbp, left(s.claim_window, 7) AS fy, f.programme_phase AS phase
+    // Rules are matched once per distinct phase, claim type and year (a handful), not per claim,
+    // and both issues read the one match.
+    const noRule = issueColumns(ctx, {
+      column: 'claim_type', code: 'no_payment_rule', severity: 'error',
+      message: `'No payment rule covers claim type "' || claim_type || '" for a ' || phase || ' family in ' || fy || '.'`,
+      fix: text("Check the claim type, the claim window and the family's programme phase; payment rules are in data/reference/programme.json."),
+    });
+    const aboveMaximum = issueColumns(ctx, {
+      column: 'amount_gbp', code: 'amount_above_maximum', severity: 'error',
+      message: `'amount_gbp ' || printf('%.2f', amount) || ' is above the maximum of ' || printf('%.2f', max_amount) || ' for claim type "' || claim_type || '" (' || phase || ', ' || fy || ').'`,
+      fix: text('Check the amount claimed: one family cannot earn more than the payment rule allows for this claim type.'),
+    });
+    sql.push(
+      `WITH c AS (
+        SELECT s.__line, s.claim_type, s.amount_gbp AS amount, left(s.claim_window, 7) AS fy, f.programme_phase AS phase
         FROM ${ctx.stage} s JOIN ${FAMILIES_TABLE} f ON f.family_ref = s.family_ref
         WHERE s.claim_type IN (SELECT code FROM __ref_codes WHERE list = 'claim_types') AND s.claim_window IS NOT NULL),
-      m AS (
-        SELECT c.__line, any_value(c.claim_type) AS claim_type, any_value(c.amount_gbp) AS amount, any_value(c.fy) AS fy,
-          any_value(c.phase) AS phase, count(r.claim_type) AS rules, max(r.max_amount_gbp) AS max_amount
-        FROM c LEFT JOIN __ref_payment_rules r
-          ON r.phase = c.phase AND r.claim_type = c.claim_type AND (len(r.years) = 0 OR list_contains(r.years, c.fy))
-        GROUP BY c.__line)`;
-    sql.push(
-      `${matched} SELECT ${issueColumns(ctx, {
-        column: 'claim_type', code: 'no_payment_rule', severity: 'error',
-        message: `'No payment rule covers claim type "' || claim_type || '" for a ' || phase || ' family in ' || fy || '.'`,
-        fix: text("Check the claim type, the claim window and the family's programme phase; payment rules are in data/reference/programme.json."),
-      })} FROM m WHERE rules = 0`,
-    );
-    sql.push(
-      `${matched} SELECT ${issueColumns(ctx, {
-        column: 'amount_gbp', code: 'amount_above_maximum', severity: 'error',
-        message: `'amount_gbp ' || printf('%.2f', amount) || ' is above the maximum of ' || printf('%.2f', max_amount) || ' for claim type "' || claim_type || '" (' || phase || ', ' || fy || ').'`,
-        fix: text('Check the amount claimed: one family cannot earn more than the payment rule allows for this claim type.'),
-      })} FROM m WHERE rules > 0 AND amount > max_amount`,
+      cases AS (
+        SELECT k.phase, k.claim_type, k.fy, count(r.claim_type) AS rules, max(r.max_amount_gbp) AS max_amount
+        FROM (SELECT DISTINCT phase, claim_type, fy FROM c) k LEFT JOIN __ref_payment_rules r
+          ON r.phase = k.phase AND r.claim_type = k.claim_type AND (len(r.years) = 0 OR list_contains(r.years, k.fy))
+        GROUP BY ALL),
+      m AS MATERIALIZED (
+        SELECT c.__line, c.claim_type, c.amount, c.fy, c.phase, k.rules, k.max_amount
+        FROM c JOIN cases k ON k.phase = c.phase AND k.claim_type = c.claim_type AND k.fy = c.fy
+        WHERE k.rules = 0 OR c.amount > k.max_amount)
+      SELECT ${noRule} FROM m WHERE rules = 0
+      UNION ALL
+      SELECT ${aboveMaximum} FROM m WHERE rules > 0 AND amount > max_amount`,
     );
   }
   if (has(ctx, 'claim_date', 'claim_window')) {
     sql.push(
       `SELECT ${issueColumns(ctx, {
         column: 'claim_date', code: 'claim_date_outside_window', severity: 'warning',
-        message: `'claim_date ' || tfo_iso(claim_date) || ' falls in ' || tfo_quarter_of(claim_date) || ', not in the claim window ' || claim_window || '.'`,
+        message: `'claim_date ' || tfo_iso(claim_date) || ' falls in ' || ${quarterLabelSql('claim_date')} || ', not in the claim window ' || claim_window || '.'`,
         fix: text('Check the claim window and the claim date; a claim is normally submitted within its window.'),
-      })} FROM ${ctx.stage} WHERE claim_date IS NOT NULL AND claim_window IS NOT NULL AND tfo_quarter_of(claim_date) <> claim_window`,
+      })} FROM ${ctx.stage} WHERE claim_date IS NOT NULL AND claim_window IS NOT NULL
+        AND ${quarterStartSql('claim_date')} <> ${quarterStartOfLabelSql('claim_window')}`,
     );
   }
   return sql;

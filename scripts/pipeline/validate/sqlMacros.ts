@@ -32,11 +32,6 @@ const macros = [
   `tfo_period(v) AS coalesce(tfo_quarter(v), tfo_financial_year(v))`,
   // NULL when no code is left (" ; "), so an empty list reads as a missing value.
   `tfo_code_list(v) AS NULLIF(list_filter(list_transform(string_split(v, ';'), lambda x: trim(x)), lambda x: x <> ''), []::VARCHAR[])`,
-  // The financial quarter a date falls in, as "2013-14 Q2" (Q1 is April to June).
-  `tfo_quarter_of(d) AS printf('%d-%02d Q%d',
-     year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END,
-     (year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END + 1) % 100,
-     ((month(d) + 8) % 12) // 3 + 1)`,
   `tfo_iso(d) AS strftime(d, '%Y-%m-%d')`,
 ];
 
