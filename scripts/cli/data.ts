@@ -2,7 +2,7 @@
 import { extracts } from '../pipeline/contract/extracts.ts';
 import { PipelineError, formatIssue, orderForDisplay } from '../pipeline/issues.ts';
 import { parsePipelineOptions, USAGE, UsageError } from '../pipeline/options.ts';
-import { createProgress } from '../pipeline/progress.ts';
+import { createProgress, rowCount } from '../pipeline/progress.ts';
 import { runPipeline } from '../pipeline/run.ts';
 
 const SHOWN_ISSUES = 25;
@@ -13,7 +13,7 @@ try {
     process.stdout.write(USAGE);
   } else {
     const { manifest } = await runPipeline(options, createProgress(options.quiet));
-    const rows = manifest.outputs.map((o) => `${o.file} (${o.rows} rows)`).join(', ');
+    const rows = manifest.outputs.map((o) => `${o.file} (${rowCount(o.rows)})`).join(', ');
     console.log(`Wrote ${rows} and manifest.json to ${options.outDir} for the ${manifest.audience} audience.`);
   }
 } catch (error) {

@@ -1,4 +1,6 @@
 /** Progress lines on stderr for steps that can take more than a moment; silent with --quiet. */
+import { formatCount } from '../../src/lib/format/number.ts';
+
 export interface Progress {
   step<T>(label: string, work: () => Promise<T>): Promise<T>;
   info(message: string): void;
@@ -17,4 +19,9 @@ export function createProgress(quiet: boolean, write: (line: string) => void = (
       if (!quiet) write(`${message}\n`);
     },
   };
+}
+
+/** "1 row" or "239,579 rows", for progress lines. */
+export function rowCount(rows: number): string {
+  return `${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}`;
 }

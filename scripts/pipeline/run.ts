@@ -59,8 +59,10 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
         today: options.today,
         acceptPartial: options.acceptPartial,
         workDir,
+        onProgress: (message) => progress.info(`  ${message}`),
         afterRead: async (read) => {
           await refuseDirectIdentifiers(conn, guardTargets(read));
+          progress.info('  No direct identifiers found.');
           if (key) await pseudonymiseTables(conn, key, referenceTargets());
         },
       }),

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashDir, makeWorkspace, runOn, type Workspace } from './cli-harness.ts';
+import { hashDir, makeWorkspace, runCli, runOn, type Workspace } from './cli-harness.ts';
 
 const COUNT_FILES = ['programme', 'criteria', 'outcomes', 'claims'];
 let pub: Workspace;
@@ -84,6 +84,21 @@ describe('the public output', () => {
     const result = await runOn(ws, [], { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 7, 1) / 1000) });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/future/);
+  });
+});
+
+describe('progress', () => {
+  it('tells the analyst about each file as it goes, unless --quiet', async () => {
+    const ws = makeWorkspace();
+    const result = await runCli(['--extracts', ws.extracts, '--out', ws.out, '--report', ws.report]);
+    expect(result.code, result.stderr).toBe(0);
+    for (const file of ['families.csv', 'outcomes.csv', 'claims.csv', 'area_indicators.csv']) {
+      expect(result.stderr).toMatch(new RegExp(`${file}: [\\d,]+ rows read`));
+      expect(result.stderr).toMatch(new RegExp(`${file}: [\\d,]+ rows accepted, 0 rows rejected`));
+    }
+    expect(result.stderr).toContain('No direct identifiers found.');
+    expect(result.stderr).toMatch(/done in \d+\.\d s/);
+    expect(result.stdout).toMatch(/programme\.parquet \(\d{1,3}(,\d{3})* rows\)/);
   });
 });
 

@@ -7,12 +7,15 @@ import { readdir } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { extracts as contract, type ExtractSpec } from '../contract/extracts.ts';
 import type { DataIssue } from '../issues.ts';
+import { rowCount } from '../progress.ts';
 import { readExtract, type ReadResult } from './readExtract.ts';
 
 export interface ReadAllOptions {
   readonly workDir: string;
   /** Defaults to the four extracts of the contract. */
   readonly specs?: readonly ExtractSpec[];
+  /** Told of each file once it is read: a large extract takes seconds, so the analyst sees progress. */
+  readonly onProgress?: (message: string) => void;
 }
 
 export interface ReadAllResult {
@@ -31,6 +34,7 @@ export async function readExtracts(conn: DuckDBConnection, extractsDir: string, 
     const loose = exact ?? names.find((n) => n.toLowerCase() === spec.file.toLowerCase());
     if (loose) used.add(loose);
     const read = await readExtract(conn, extractsDir, spec, { workDir: opts.workDir, ...(loose ? { fileName: loose } : {}) });
+    opts.onProgress?.(`${spec.file}: ${rowCount(read.rowsIn)} read`);
     if (loose && loose !== spec.file) {
       const issue: DataIssue = {
         file: spec.file, line: 0, column: 0, column_name: null, code: 'file_name_case', severity: 'warning',

@@ -13,6 +13,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident } from '../duckdb.ts';
 import type { DataIssue } from '../issues.ts';
+import { rowCount } from '../progress.ts';
 import type { Reference } from '../../../src/lib/reference/load.ts';
 import type { Encoding } from '../read/decodeExtract.ts';
 import { DETAIL_CAP, mergeCounts, sortIssues, type IssueCount } from '../read/issueLog.ts';
@@ -67,6 +68,8 @@ export interface ValidateAllOptions {
    * built: nothing later reads them, and they hold more than half the memory of a large run.
    */
   readonly keepRaw?: boolean;
+  /** Told of each file once it is validated. */
+  readonly onProgress?: (message: string) => void;
 }
 
 export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllResult, ref: Reference, opts: ValidateAllOptions): Promise<ExtractsResult> {
@@ -91,6 +94,7 @@ export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllR
       issues: sortIssues([...read.issues, ...result.issues]),
       counts: mergeCounts(read.counts, result.counts),
     });
+    opts.onProgress?.(`${read.spec.file}: ${rowCount(read.rowsIn - rejected)} accepted, ${rowCount(rejected)} rejected`);
     // Raw tables hold most of a large run's memory; only raw_families is read again (by the
     // family-reference checks of later files).
     if (!opts.keepRaw && read.spec.table !== FAMILIES_TABLE) await conn.run(`DROP TABLE IF EXISTS ${ident(read.table)}`);
@@ -124,7 +128,7 @@ export interface LoadOptions extends ValidateAllOptions {
 
 /** readExtracts, then the afterRead hook, then validateExtracts. */
 export async function loadAndValidateExtracts(conn: DuckDBConnection, extractsDir: string, ref: Reference, opts: LoadOptions): Promise<ExtractsResult> {
-  const read = await readExtracts(conn, extractsDir, { workDir: opts.workDir });
+  const read = await readExtracts(conn, extractsDir, { workDir: opts.workDir, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
   await opts.afterRead?.(read);
   return validateExtracts(conn, read, ref, opts);
 }
