@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser, recordRequests, type RequestLog } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -38,6 +39,21 @@ export async function openSiteSession(siteDir: string): Promise<SiteSession> {
       await server.close();
     },
   };
+}
+
+/**
+ * One session for a test file: opened on the site the global setup built before the file's tests
+ * run, closed after them. The fields are there from the first test on.
+ */
+export function useSiteSession(): SiteSession {
+  const site = {} as SiteSession;
+  beforeAll(async () => {
+    Object.assign(site, await openSiteSession(inject('siteDir')));
+  });
+  afterAll(async () => {
+    if ('close' in site) await site.close();
+  });
+  return site;
 }
 
 /** The authority's ONS code from the reference data the site was built from. */

@@ -7,29 +7,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../browser-harness/axe.ts';
-import { AUTHORITY_CODE, openSiteSession, type SiteSession } from '../browser-harness/site-session.ts';
+import { AUTHORITY_CODE, useSiteSession } from '../browser-harness/site-session.ts';
 
 const AUTHORITY = AUTHORITY_CODE;
 const SELECTION = `indicator=ni_111&indicator=ni_116&area=${AUTHORITY}&area=NTH&area=E92000001&from=2020-21+Q1&to=2025-26+Q4`;
 
-let session: SiteSession;
-let server: SiteSession['server'];
-let context: SiteSession['context'];
-let log: SiteSession['log'];
-let conn: SiteSession['conn'];
-let siteDir: string;
-
-beforeAll(async () => {
-  session = await openSiteSession(inject('siteDir'));
-  ({ server, context, log, conn, siteDir } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const site = useSiteSession();
 
 async function answered(page: Page): Promise<string> {
   await page.waitForFunction(() => document.getElementById('compare-status')?.dataset.rows !== undefined, null, { timeout: 60_000 });
@@ -37,16 +23,21 @@ async function answered(page: Page): Promise<string> {
 }
 
 
-/** The expected CSV, written here from native DuckDB rows without the site's CSV code. */
-async function expectedCsv(): Promise<string> {
-  const file = join(siteDir, 'data', 'indicators.parquet').replaceAll("'", "''");
-  const reader = await conn.runAndReadAll(`
+/** SELECTION made with native DuckDB from the published Parquet, independently of the site. */
+function expectedSelection() {
+  const file = join(site.siteDir, 'data', 'indicators.parquet').replaceAll("'", "''");
+  return site.conn.runAndReadAll(`
     SELECT indicator_code, area_code, area_type, period, CAST(period_start AS VARCHAR) AS period_start,
            numerator, denominator, value, ci_lower, ci_upper, flag
     FROM read_parquet('${file}')
     WHERE indicator_code IN ('ni_111', 'ni_116') AND area_code IN ('${AUTHORITY}', 'NTH', 'E92000001')
       AND period_start BETWEEN DATE '2020-04-01' AND DATE '2026-03-31'
     ORDER BY indicator_code, area_code, period_start, period`);
+}
+
+/** The expected CSV, written here from native DuckDB rows without the site's CSV code. */
+async function expectedCsv(): Promise<string> {
+  const reader = await expectedSelection();
   const numeric = new Set(['numerator', 'denominator', 'value', 'ci_lower', 'ci_upper']);
   const columns = reader.columnNames();
   const lines = [columns.join(',')];
@@ -66,8 +57,8 @@ async function expectedCsv(): Promise<string> {
 
 describe('compare tool', () => {
   it('answers a deep link and says how much it read', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}compare/?${SELECTION}`);
+    const page = await site.context.newPage();
+    await page.goto(`${site.server.url}compare/?${SELECTION}`);
     const status = await answered(page);
     expect(status).toMatch(/^Read [\d,]+ rows \([\d,.]+ (bytes|KB|MB)\) from indicators\.parquet/);
     // The form shows the choice the URL holds.
@@ -79,8 +70,8 @@ describe('compare tool', () => {
   });
 
   it('downloads exactly the selection as CSV', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}compare/?${SELECTION}`);
+    const page = await site.context.newPage();
+    await page.goto(`${site.server.url}compare/?${SELECTION}`);
     await answered(page);
     const href = await page.locator('#compare-download-csv').getAttribute('href');
     expect(href).toMatch(/^blob:/);
@@ -92,8 +83,8 @@ describe('compare tool', () => {
   });
 
   it('downloads exactly the selection as Parquet', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}compare/?${SELECTION}`);
+    const page = await site.context.newPage();
+    await page.goto(`${site.server.url}compare/?${SELECTION}`);
     await answered(page);
     await page.waitForFunction(() => !document.getElementById('compare-download-parquet')?.hidden);
     const href = await page.locator('#compare-download-parquet').getAttribute('href');
@@ -105,22 +96,15 @@ describe('compare tool', () => {
     writeFileSync(file, Uint8Array.from(bytes));
     // Read the downloaded file with native DuckDB and compare it, cell by cell, with the same
     // selection made from the published Parquet.
-    const got = await conn.runAndReadAll(`SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`);
-    const src = join(siteDir, 'data', 'indicators.parquet').replaceAll("'", "''");
-    const want = await conn.runAndReadAll(`
-      SELECT indicator_code, area_code, area_type, period, CAST(period_start AS VARCHAR) AS period_start,
-             numerator, denominator, value, ci_lower, ci_upper, flag
-      FROM read_parquet('${src}')
-      WHERE indicator_code IN ('ni_111', 'ni_116') AND area_code IN ('${AUTHORITY}', 'NTH', 'E92000001')
-        AND period_start BETWEEN DATE '2020-04-01' AND DATE '2026-03-31'
-      ORDER BY indicator_code, area_code, period_start, period`);
+    const got = await site.conn.runAndReadAll(`SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`);
+    const want = await expectedSelection();
     expect(got.columnNames()).toEqual(want.columnNames());
     expect(got.getRowObjectsJson()).toEqual(want.getRowObjectsJson());
   });
 
   it('keeps the choice in the URL and restores it with the back button', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}compare/?${SELECTION}`);
+    const page = await site.context.newPage();
+    await page.goto(`${site.server.url}compare/?${SELECTION}`);
     await answered(page);
     await page.locator('#indicator-ni_116').uncheck();
     await page.locator('#area-NTH').uncheck();
@@ -135,23 +119,23 @@ describe('compare tool', () => {
   });
 
   it('explains without JavaScript that the tool needs it and links the open data', async () => {
-    const noJs = await session.browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
-    await page.goto(`${server.url}compare/`);
+    await page.goto(`${site.server.url}compare/`);
     expect(await page.locator('#compare-nojs').isVisible()).toBe(true);
     expect(await page.locator('#compare-nojs a[href$="/data/"]').count()).toBe(1);
     await noJs.close();
   });
 
   it.each(['compare/', `compare/?${SELECTION}`, 'data/'])('%s passes axe', async (path) => {
-    const page = await context.newPage();
-    await page.goto(server.url + path);
+    const page = await site.context.newPage();
+    await page.goto(site.server.url + path);
     if (path.includes('?')) await answered(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   it('made no request to another origin', () => {
-    expect(log.foreign).toEqual([]);
+    expect(site.log.foreign).toEqual([]);
   });
 });

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../browser-harness/axe.ts';
-import { AUTHORITY_CODE, openSiteSession, type SiteSession } from '../browser-harness/site-session.ts';
+import { AUTHORITY_CODE, useSiteSession } from '../browser-harness/site-session.ts';
 
 interface CatalogueEntry {
   code: string;
@@ -26,21 +26,7 @@ const localityCodes = localityRows.map((fields) => fields[0]!);
 const localityNames = Object.fromEntries(localityRows.map((fields) => [fields[0]!, fields[1]!]));
 const AUTHORITY = AUTHORITY_CODE;
 
-let session: SiteSession;
-let server: SiteSession['server'];
-let context: SiteSession['context'];
-let log: SiteSession['log'];
-let conn: SiteSession['conn'];
-let siteDir: string;
-
-beforeAll(async () => {
-  session = await openSiteSession(inject('siteDir'));
-  ({ server, context, log, conn, siteDir } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const site = useSiteSession();
 
 
 const pages = [
@@ -52,15 +38,15 @@ const pages = [
 
 describe('indicator and locality pages', () => {
   it.each(pages)('%s builds and passes axe', async (path) => {
-    const page = await context.newPage();
-    const response = await page.goto(server.url + path);
+    const page = await site.context.newPage();
+    const response = await page.goto(site.server.url + path);
     expect(response?.status()).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   it('made no request to another origin', () => {
-    expect(log.foreign).toEqual([]);
+    expect(site.log.foreign).toEqual([]);
   });
 });
 
@@ -101,11 +87,11 @@ interface Row {
 }
 
 async function rows(sql: string): Promise<Row[]> {
-  const reader = await conn.runAndReadAll(sql);
+  const reader = await site.conn.runAndReadAll(sql);
   return reader.getRowObjectsJS() as unknown as Row[];
 }
 
-const parquet = () => `'${join(siteDir, 'data', 'indicators.parquet')}'`;
+const parquet = () => `'${join(site.siteDir, 'data', 'indicators.parquet')}'`;
 
 /** Verdict and interval for the first unsuppressed locality in the authority's latest valued period. */
 async function checkVerdict(unitKind: 'percent' | 'rate'): Promise<void> {
@@ -143,8 +129,8 @@ async function checkVerdict(unitKind: 'percent' | 'rate'): Promise<void> {
         ? 'Significantly better'
         : 'Significantly worse';
 
-  const page = await context.newPage();
-  await page.goto(`${server.url}indicators/${entry.code}/`);
+  const page = await site.context.newPage();
+  await page.goto(`${site.server.url}indicators/${entry.code}/`);
   const name = localityNames[locality.area_code]!;
   const cells = await page
     .locator(`#${entry.code}-verdicts tbody tr`, { has: page.locator('th', { hasText: name }) })
@@ -171,8 +157,8 @@ describe('figures on an indicator page', () => {
       `SELECT * FROM ${parquet()} WHERE flag = '[c]' AND area_type = 'locality' ORDER BY indicator_code, period_start LIMIT 1`,
     );
     expect(row).toBeDefined();
-    const page = await context.newPage();
-    await page.goto(`${server.url}indicators/${row!.indicator_code}/`);
+    const page = await site.context.newPage();
+    await page.goto(`${site.server.url}indicators/${row!.indicator_code}/`);
     const table = page.locator(`#${row!.indicator_code}-localities-table`);
     const headers = await table.locator('thead th').allTextContents();
     const column = headers.findIndex((h) => h.trim() === localityNames[row!.area_code]);
