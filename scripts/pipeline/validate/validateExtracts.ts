@@ -79,6 +79,7 @@ export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllR
   for (const read of reads) {
     const result = await validateExtract(conn, read, ref, { today: opts.today, detailCap: cap });
     const rejected = read.structuralRejects + result.rejected;
+    const accepted = read.rowsIn - rejected;
     const rejectedLines = [...read.structuralRejectedLines, ...result.rejectedLines].sort((a, b) => a - b).slice(0, cap);
     outcomes.set(read.spec.file, {
       file: read.spec.file,
@@ -87,14 +88,14 @@ export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllR
       encoding: read.encoding,
       sha256: read.sha256,
       rowsIn: read.rowsIn,
-      accepted: read.rowsIn - rejected,
+      accepted,
       rejected,
       rejectedLines,
       usable: read.usable,
       issues: sortIssues([...read.issues, ...result.issues]),
       counts: mergeCounts(read.counts, result.counts),
     });
-    opts.onProgress?.(`${read.spec.file}: ${rowCount(read.rowsIn - rejected)} accepted, ${rowCount(rejected)} rejected`);
+    opts.onProgress?.(`${read.spec.file}: ${rowCount(accepted)} accepted, ${rowCount(rejected)} rejected`);
     // Raw tables hold most of a large run's memory; only raw_families is read again (by the
     // family-reference checks of later files).
     if (!opts.keepRaw && read.spec.table !== FAMILIES_TABLE) await conn.run(`DROP TABLE IF EXISTS ${ident(read.table)}`);
