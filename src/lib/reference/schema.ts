@@ -112,12 +112,28 @@ export const programmeSchema = z.object({
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
+/**
+ * A path on the site's own origin: "/images/logo.svg" or "images/logo.svg". Each segment starts
+ * with a letter, digit or "_" and uses only letters, digits, ".", "-" and "_", so no scheme
+ * ("https:", "javascript:", "data:"), no "//" or "\" (a browser reads "//host" and "/\host" as
+ * another host) and no "." or ".." segment can get through.
+ */
+export const SAME_ORIGIN_PATH = /^\/?[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
+
 /** data/reference/council.json: how the site presents the council. */
 export const councilSchema = z.object({
   schema_version: z.literal(1).describe('Version of this file\'s format: 1.'),
   name: z.string().min(1).describe('Council name, shown in the header.'),
   programme_name: z.string().min(1).describe('What the council calls its programme, e.g. "Think Family".'),
-  logo: z.string().nullable().describe('Path under public/ of an SVG or PNG logo, or null for none.'),
+  logo: z
+    .string()
+    .regex(SAME_ORIGIN_PATH, {
+      error:
+        'must be the path of a file under public/, such as "/images/logo.svg" (letters, digits, ".", "-" and "_" between single "/"); ' +
+        'the site loads nothing from another host, so "//…", "https://…", "javascript:" and "data:" addresses are refused',
+    })
+    .nullable()
+    .describe('Path under public/ of an SVG or PNG logo such as "/images/logo.svg", served from the site itself, or null for none.'),
   accent_colour: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/)

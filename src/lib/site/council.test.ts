@@ -38,6 +38,27 @@ describe('loadCouncil', () => {
     expect(() => loadCouncil(file)).toThrow(/accent_colour #28a197 has a contrast of 3\.\d\d:1 with white/);
   });
 
+  it('accepts a logo served from the site itself', () => {
+    for (const logo of ['/images/logo.svg', 'logo.png', '/councils/wyvern_2026/logo-white.v2.svg']) {
+      expect(loadCouncil(write('logo-ok.json', JSON.stringify({ ...valid, logo }))).logo).toBe(logo);
+    }
+  });
+
+  it.each([
+    ['protocol-relative', '//evil.example/logo.png'],
+    ['protocol-relative with a backslash', '/\\evil.example/logo.png'],
+    ['absolute https', 'https://evil.example/logo.png'],
+    ['absolute http, upper case', 'HTTP://evil.example/logo.png'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['data:', 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4='],
+    ['a path out of public/', '/../secrets/logo.png'],
+    ['a path with a query', '/logo.png?v=2'],
+    ['empty', ''],
+  ])('refuses a %s logo with a message saying what to write instead', (_kind, logo) => {
+    const file = write('logo-bad.json', JSON.stringify({ ...valid, logo }));
+    expect(() => loadCouncil(file)).toThrow(/logo-bad\.json: logo: must be the path of a file under public\/, such as "\/images\/logo\.svg"/);
+  });
+
   it('accepts the council file the project ships', () => {
     expect(loadCouncil(join(process.cwd(), COUNCIL_FILE)).name).not.toBe('');
   });
