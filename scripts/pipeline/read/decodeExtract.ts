@@ -4,6 +4,7 @@
  * a BOM ("CSV UTF-8") or Windows-1252 ("CSV (Comma delimited)"); both are accepted.
  */
 import { isUtf8 } from 'node:buffer';
+import { locateByte, windows1252Character, windows1252ToUtf8, WINDOWS_1252_UNDEFINED } from '../../../src/lib/encoding/windows1252.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
@@ -16,7 +17,15 @@ export type Decoded =
       /** For Windows-1252: the first character that is not UTF-8, and its line. */
       readonly firstForeign?: { readonly line: number; readonly text: string };
     }
-  | { readonly ok: false; readonly code: string; readonly message: string; readonly fix: string };
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly message: string;
+      readonly fix: string;
+      /** Where the problem is, when it is at one place; the whole file otherwise. */
+      readonly line?: number;
+      readonly column?: number;
+    };
 
 const saveAsUtf8 = 'In Excel use File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)".';
 
@@ -37,12 +46,25 @@ export function decodeExtract(original: Buffer): Decoded {
     return { ok: false, code: 'invalid_utf8', message: 'The file starts with a UTF-8 byte-order mark but is not valid UTF-8.', fix: saveAsUtf8 };
   }
   // Not UTF-8: read it as Windows-1252, the "ANSI" code page of English Windows and Excel.
-  const text = new TextDecoder('windows-1252').decode(original);
+  const utf8 = windows1252ToUtf8(original);
+  if (!utf8.ok) {
+    const at = locateByte(original, utf8.offset);
+    return {
+      ok: false,
+      code: 'invalid_encoding',
+      line: at.line,
+      column: at.column,
+      message: `The file is neither UTF-8 nor Windows-1252: byte ${hex(utf8.byte)} at character ${at.column} of line ${at.line} is one of the bytes Windows-1252 leaves undefined (${WINDOWS_1252_UNDEFINED.map(hex).join(', ')}).`,
+      fix: `Check the character at that place in a text editor; then ${saveAsUtf8.replace(/^In/, 'in')}`,
+    };
+  }
   const offset = firstInvalidUtf8(original);
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (original[i] === 10) line++;
-  const foreign = new TextDecoder('windows-1252').decode(original.subarray(offset, offset + 1));
-  return { ok: true, encoding: 'windows-1252', bytes: Buffer.from(text, 'utf8'), firstForeign: { line, text: foreign } };
+  const { line } = locateByte(original, offset);
+  return { ok: true, encoding: 'windows-1252', bytes: utf8.value, firstForeign: { line, text: windows1252Character(original[offset] ?? 0) } };
+}
+
+function hex(byte: number): string {
+  return `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -56,6 +56,24 @@ describe('loadReference', () => {
     expect(ref.localities[2]?.locality_name).toBe('Southmoor Café');
   });
 
+  it('reads Windows-1252 punctuation as Excel meant it, not as control characters', async () => {
+    const dir = await edited('localities.csv', (t) => t);
+    const path = join(dir, 'localities.csv');
+    // 0x96 is an en dash in Windows-1252; Latin-1 would make it the invisible U+0096.
+    await writeFile(path, Buffer.from((await readFile(path, 'utf8')).replace('Southmoor', 'Southmoor \u0096 Caf\u00e9'), 'latin1'));
+    const ref = await loadReference(dir);
+    expect(ref.localities[2]?.locality_name).toBe('Southmoor – Café');
+  });
+
+  it('refuses a byte Windows-1252 leaves undefined, at its line and column', async () => {
+    const dir = await edited('localities.csv', (t) => t);
+    const path = join(dir, 'localities.csv');
+    await writeFile(path, Buffer.from((await readFile(path, 'utf8')).replace('Southmoor', 'South\u0081moor'), 'latin1'));
+    const [issue] = await issuesOf(dir);
+    expect(issue).toMatchObject({ file: 'localities.csv', line: 4, column: 10, code: 'invalid_encoding' });
+    expect(issue?.message).toContain('byte 0x81 on line 4');
+  });
+
   it('names the file, line and column of a bad locality value', async () => {
     const dir = await edited('localities.csv', (t) => t.replace('STH,Southmoor,E05099113,9460', 'sth,Southmoor,E05099113,lots'));
     const issues = await issuesOf(dir);

@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { decodeWindows1252, locateByte } from '../encoding/windows1252.ts';
 import { PipelineError, type DataIssue } from '../../../scripts/pipeline/issues.ts';
 import {
   councilSchema,
@@ -19,6 +20,8 @@ import {
   type IndicatorCatalogue,
   type Locality,
   type Programme,
+  disclosurePolicySchema,
+  type DisclosurePolicy,
 } from './schema.ts';
 
 export interface Reference {
@@ -26,6 +29,7 @@ export interface Reference {
   readonly catalogue: IndicatorCatalogue;
   readonly programme: Programme;
   readonly council: Council;
+  readonly disclosure: DisclosurePolicy;
 }
 
 export const REFERENCE_FILES = {
@@ -33,6 +37,7 @@ export const REFERENCE_FILES = {
   indicators: 'indicators.json',
   programme: 'programme.json',
   council: 'council.json',
+  disclosure: 'disclosure.json',
 } as const;
 
 type JsonPath = readonly (string | number)[];
@@ -44,14 +49,15 @@ export async function loadReference(dir: string): Promise<Reference> {
   const catalogue = await loadJson(dir, REFERENCE_FILES.indicators, indicatorCatalogueSchema, issues);
   const programme = await loadJson(dir, REFERENCE_FILES.programme, programmeSchema, issues);
   const council = await loadJson(dir, REFERENCE_FILES.council, councilSchema, issues);
+  const disclosure = await loadJson(dir, REFERENCE_FILES.disclosure, disclosurePolicySchema, issues);
   if (localities && catalogue && programme) {
     issues.push(...crossChecks(localities, catalogue, programme));
   }
-  if (issues.length > 0 || !localities || !catalogue || !programme || !council) {
+  if (issues.length > 0 || !localities || !catalogue || !programme || !council || !disclosure) {
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
     throw new PipelineError(`The reference data in ${dir} has ${count}.`, issues);
   }
-  return { localities: localities.rows, catalogue: catalogue.value, programme: programme.value, council: council.value };
+  return { localities: localities.rows, catalogue: catalogue.value, programme: programme.value, council: council.value, disclosure: disclosure.value };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,7 +475,13 @@ async function readText(dir: string, file: string, issues: DataIssue[]): Promise
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       // Saved from Excel as "CSV (Comma delimited)": Windows-1252, the only other likely encoding.
-      return new TextDecoder('windows-1252').decode(bytes);
+      const text = decodeWindows1252(bytes);
+      if (text.ok) return text.value;
+      const at = locateByte(bytes, text.offset);
+      issues.push(
+        issue(file, at.line, at.column, null, 'invalid_encoding', `${file} is neither UTF-8 nor Windows-1252: byte 0x${text.byte.toString(16).toUpperCase()} on line ${at.line} is undefined in Windows-1252.`, 'Save the file as UTF-8 (in Excel: "CSV UTF-8 (Comma delimited)") and check the character at that place.'),
+      );
+      return null;
     }
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
