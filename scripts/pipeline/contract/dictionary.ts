@@ -1,5 +1,7 @@
 /** Renders the data dictionary (data/DATA-DICTIONARY.md) from the extract contract. */
 import { extracts, type ColumnSpec, type ExtractSpec } from './extracts.ts';
+import { limitWords } from './limits.ts';
+import { WINDOWS_1252_UNDEFINED } from '../../../src/lib/encoding/windows1252.ts';
 import { renderReferenceDictionary } from './reference-dictionary.ts';
 
 const TYPE_WORDS: Record<ColumnSpec['type'], string> = {
@@ -12,6 +14,8 @@ const TYPE_WORDS: Record<ColumnSpec['type'], string> = {
   financial_year: 'financial year (yyyy-yy)',
   period: 'financial quarter or year',
 };
+
+const undefinedBytes = WINDOWS_1252_UNDEFINED.map((b) => `0x${b.toString(16).toUpperCase()}`).join(', ');
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
@@ -34,6 +38,23 @@ function renderExtract(spec: ExtractSpec): string {
   ].join('\n');
 }
 
+function renderLimits(): string {
+  return [
+    '### Limits',
+    '',
+    'Every extract is refused past these limits, with a message naming the file, the line and the',
+    'limit, so that no input, however malformed, can make a run take unbounded time or memory. A',
+    'value over the limit rejects its record; any other limit rejects the whole file. Each extract',
+    'must also be a plain file of the extracts folder: a symbolic link to a file outside it, a hard',
+    'link, a named pipe or a device is refused before a byte of it is read.',
+    '',
+    '| Limit | Largest accepted |',
+    '| --- | --- |',
+    ...Object.values(limitWords).map((l) => `| ${l.what} | ${l.limit} |`),
+    '',
+  ].join('\n');
+}
+
 export function renderDataDictionary(): string {
   return [
     '# Data dictionary',
@@ -44,6 +65,7 @@ export function renderDataDictionary(): string {
     '`npm run data -- --extracts <folder> --audience public`. Each file has a header row with the',
     'column names below (any order; names are not case-sensitive). Files may be UTF-8 (with or',
     'without a byte-order mark) or Windows-1252, as Excel saves them; lines may end in CRLF or LF.',
+    `A file that is not UTF-8 and holds a byte Windows-1252 leaves undefined (${undefinedBytes}) is refused.`,
     'Leave optional values empty. Dates may be ISO (`2013-08-14`) or UK (`14/08/2013`).',
     '',
     'Extracts must be anonymised before they reach this project. The pipeline refuses, before it',
@@ -58,6 +80,7 @@ export function renderDataDictionary(): string {
     '## The extracts',
     '',
     ...extracts.map(renderExtract),
+    renderLimits(),
     renderReferenceDictionary(),
   ].join('\n');
 }

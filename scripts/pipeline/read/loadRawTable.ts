@@ -6,20 +6,31 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ExtractSpec } from '../contract/extracts.ts';
+import { maxRecordBytes } from '../contract/limits.ts';
 import { ident, literal } from '../duckdb.ts';
 import { LINE_COLUMN } from './matchHeader.ts';
+
+/**
+ * DuckDB's read buffer, set explicitly: its default is 16 times max_line_size, so the lower line
+ * limit would otherwise shrink the buffer and slow every read.
+ */
+const READ_BUFFER_BYTES = 32 * 1024 * 1024;
 
 export function rawTableName(spec: ExtractSpec): string {
   return `raw_${spec.table}`;
 }
 
-/** DuckDB's strict CSV read of a clean UTF-8 file, every column as VARCHAR under the given names. */
+/**
+ * DuckDB's strict CSV read of a clean UTF-8 file, every column as VARCHAR under the given names.
+ * The reader has already refused every record past the extract limits, so DuckDB's line-size
+ * limit is set from them rather than left to its default.
+ */
 export async function loadCsv(conn: DuckDBConnection, table: string, source: string, columns: readonly string[], onError?: (message: string) => void): Promise<boolean> {
   const struct = `{${columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}`;
   try {
     await conn.run(
       `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${literal(source)}, header = true, columns = ${struct}, ` +
-        `delim = ',', quote = '"', escape = '"', strict_mode = true, auto_detect = false, null_padding = false, ignore_errors = false)`,
+        `delim = ',', quote = '"', escape = '"', strict_mode = true, auto_detect = false, null_padding = false, ignore_errors = false, max_line_size = ${maxRecordBytes}, buffer_size = ${READ_BUFFER_BYTES})`,
     );
     return true;
   } catch (error) {

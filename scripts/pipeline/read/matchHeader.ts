@@ -92,18 +92,27 @@ function describeExpected(spec: ExtractSpec): string {
   return `Expected columns: ${required.join(', ')}${optional.length ? `; optional: ${optional.join(', ')}` : ''} (see data/DATA-DICTIONARY.md).`;
 }
 
-/** The candidate nearest to `name` by edit distance, if it is near enough to be a plausible typo. */
+/**
+ * The candidate nearest to `name` by edit distance, if it is near enough to be a plausible typo.
+ * The cost is linear in the length of `name`: the full edit distance is only computed for names
+ * within a typo's reach of a candidate's length, which the candidates (short column names) bound.
+ */
 export function closest(name: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const d = editDistance(name, candidate);
+    const typo = Math.max(2, Math.floor(candidate.length / 3));
+    const lengthGap = Math.abs(name.length - candidate.length);
     // Dropping a part ("locality" for "locality_code", "agency" for "lead_agency") is a common
-    // near miss as well.
+    // near miss as well. When one name starts or ends with the other, the distance is exactly
+    // the difference in length.
     const prefix =
       Math.min(name.length, candidate.length) >= 4 &&
       (candidate.startsWith(name) || name.startsWith(candidate) || candidate.endsWith(name) || name.endsWith(candidate));
-    const plausible = d <= Math.max(2, Math.floor(candidate.length / 3)) || prefix;
+    // The distance is at least the difference in length, so a name that much longer or shorter
+    // cannot be a typo and is not compared character by character.
+    const d = prefix ? lengthGap : lengthGap > typo ? Number.POSITIVE_INFINITY : editDistance(name, candidate);
+    const plausible = d <= typo || prefix;
     if (plausible && d < bestDistance) {
       best = candidate;
       bestDistance = d;

@@ -10,16 +10,17 @@
  * needed, a clean UTF-8 copy in the work directory.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ExtractSpec } from '../contract/extracts.ts';
+import { extractLimits, limitWords } from '../contract/limits.ts';
 import { ident } from '../duckdb.ts';
 import type { DataIssue } from '../issues.ts';
 import { decodeExtract, type Encoding } from './decodeExtract.ts';
 import { IssueLog, DETAIL_CAP, type IssueCount } from './issueLog.ts';
 import { createEmptyRaw, dropBlankRows, loadCsv, rawTableName, setLines, writeCopy } from './loadRawTable.ts';
 import { matchHeader } from './matchHeader.ts';
+import { openExtract } from './openExtract.ts';
 import { readHeaderRecord, scanRecords, writeCleanCopy, type HeaderRecord, type RecordProblem } from './scanRecords.ts';
 
 export interface ReadOptions {
@@ -69,14 +70,14 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
   };
 
   const path = join(extractsDir, opts.fileName ?? file);
-  let original: Buffer;
-  try {
-    original = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    fileIssue('missing_file', 'error', `${file} is not in the extracts folder ${extractsDir}.`, `Export ${file} (see data/DATA-DICTIONARY.md). If there is nothing to report, include the header line only.`);
+  const opened = await openExtract(extractsDir, opts.fileName ?? file, file);
+  if (!opened.ok) {
+    if (opened.code === 'missing_file') {
+      fileIssue('missing_file', 'error', `${file} is not in the extracts folder ${extractsDir}.`, `Export ${file} (see data/DATA-DICTIONARY.md). If there is nothing to report, include the header line only.`);
+    } else fileIssue(opened.code, 'error', opened.message, opened.fix);
     return unusable(null, null);
   }
+  const original = opened.bytes;
   // Hashing 100 MB takes a while; when the bytes can be loaded as they are, DuckDB reads them
   // on its own threads while this thread hashes.
   let hash: string | null = null;
@@ -89,7 +90,7 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
 
   const decoded = decodeExtract(original);
   if (!decoded.ok) {
-    fileIssue(decoded.code, 'error', decoded.message, decoded.fix);
+    log.add({ file, line: decoded.line ?? 0, column: decoded.column ?? 0, column_name: null, code: decoded.code, severity: 'error', message: decoded.message, fix: decoded.fix });
     return unusable(digest(), null);
   }
   const { encoding, bytes } = decoded;
@@ -105,6 +106,23 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
   const header = readHeaderRecord(bytes);
   if (!header) {
     fileIssue('empty_file', 'error', `${file} has no header line.`, `Export the file again with the header line: ${spec.columns.map((c) => c.name).join(',')}`);
+    return unusable(digest(), encoding);
+  }
+  if ('over' in header) {
+    const expected = `${file} has ${spec.columns.length} columns in the contract: ${spec.columns.map((c) => c.name).join(',')}`;
+    log.add(
+      header.over === 'columns'
+        ? {
+            file, line: header.line, column: extractLimits.columns + 1, column_name: null, code: 'too_many_columns', severity: 'error',
+            message: `The header has more than ${limitWords.columns.limit} columns, the limit; the file was not read further.`,
+            fix: `Check it is the right file and that it is comma-separated: ${expected}.`,
+          }
+        : {
+            file, line: header.line, column: 0, column_name: null, code: 'header_too_long', severity: 'error',
+            message: `The header line is longer than ${limitWords.headerBytes.limit}, the limit; the file was not read further.`,
+            fix: `Check the first line is the header and not data (a file without line breaks reads as one long header): ${expected}.`,
+          },
+    );
     return unusable(digest(), encoding);
   }
   const onlyField = header.fields.length === 1 ? header.fields[0] ?? '' : '';
@@ -128,7 +146,10 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     bytes.indexOf(34) < 0 &&
     bytes.indexOf('\n\n') < 0 &&
     bytes.indexOf('\r\r') < 0 &&
-    bytes.indexOf('\n\r') < 0;
+    bytes.indexOf('\n\r') < 0 &&
+    // A value over the length limit needs a line at least that long. DuckDB cannot be trusted
+    // to refuse one: a line longer than its read buffer comes back as no rows at all.
+    !hasLineLongerThan(bytes, header.end, extractLimits.cellBytes);
   let loaded = false;
   let structuralRejects = 0;
   const rejectedLines: number[] = [];
@@ -150,9 +171,16 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     let source: string;
     if (scan.asIs) source = encoding === 'utf-8' ? path : await writeCopy(opts.workDir, spec, bytes);
     else source = await writeCopy(opts.workDir, spec, writeCleanCopy(bytes, header, scan));
-    loaded = await loadCsv(conn, table, source, match.columns, (message) =>
-      fileIssue('unreadable_csv', 'error', `DuckDB could not read the file: ${firstLine(message)}`, 'Open the file in a text editor at the line named and correct the quoting; if it looks right, report this as a bug with the line.'),
-    );
+    // The scan has already left out every record DuckDB could refuse, so a failure here is a
+    // bug; DuckDB's own text is no help to an analyst, but its line number is.
+    loaded = await loadCsv(conn, table, source, match.columns, (message) => {
+      const line = /on line:? (\d+)/i.exec(message)?.[1];
+      fileIssue(
+        'unreadable_csv', 'error',
+        `${file} could not be read as CSV${line ? ` (near record ${line} of the cleaned file)` : ''}, although every record passed the structure checks.`,
+        'Check the quoting in a text editor; if it looks right, report this as a bug with the file\'s first lines (not its data).',
+      );
+    });
     if (!loaded) return { ...(await unusable(digest(), encoding)), header: match.header };
     await setLines(conn, table, scan.segments);
   }
@@ -209,6 +237,12 @@ function structuralIssue(spec: ExtractSpec, header: HeaderRecord, expected: numb
         message: `Field ${p.field} of line ${p.line} has text after its closing quote.`,
         fix: 'Put the whole field in double quotes and write each quote inside it as two (""); spreadsheet programs do this when they save as CSV.',
       };
+    case 'cell_too_long':
+      return {
+        ...base, column: p.field, column_name: columnName(header, p.field), code: 'cell_too_long',
+        message: `Field ${p.field} of line ${p.line} is ${(p.bytes ?? 0).toLocaleString('en-GB')} bytes long; the limit for one value is ${limitWords.cellBytes.limit}. The record was not read.`,
+        fix: 'Check the value in a text editor: a quote that never closes, or a file pasted into a cell, makes one value swallow many lines. No value in the contract comes near the limit.',
+      };
     case 'wrong_field_count':
       return {
         ...base, code: 'wrong_field_count',
@@ -221,6 +255,30 @@ function structuralIssue(spec: ExtractSpec, header: HeaderRecord, expected: numb
   }
 }
 
+/**
+ * True when some line from `from` on is longer than `limit` bytes. It jumps a window of `limit`
+ * bytes at a time and looks back for the window's last line break, so the windows it searches
+ * never overlap: linear in the file, and far fewer calls than one per line.
+ */
+export function hasLineLongerThan(bytes: Buffer, from: number, limit: number): boolean {
+  let start = from;
+  while (bytes.length - start > limit) {
+    const window = bytes.subarray(start, start + limit + 1);
+    let lastBreak = window.lastIndexOf(10);
+    // Old Mac files end lines with CR alone; only they pay for the second search.
+    if (lastBreak < 0) lastBreak = window.lastIndexOf(13);
+    if (lastBreak < 0) return true;
+    start += lastBreak + 1;
+  }
+  return false;
+}
+
+/** The header name of a field, as matched (trimmed and lower-cased), when it has one. */
+function columnName(header: HeaderRecord, field: number): string | null {
+  const name = header.fields[field - 1]?.trim().toLowerCase();
+  return name ? name : null;
+}
+
 function isWhitespace(bytes: Uint8Array): boolean {
   // A BOM alone is as empty as no bytes at all.
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -229,10 +287,6 @@ function isWhitespace(bytes: Uint8Array): boolean {
     if (b !== 32 && b !== 9 && b !== 10 && b !== 13) return false;
   }
   return true;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n').slice(0, 2).join(' ').trim();
 }
 
 function plural(n: number, one: string, many: string): string {

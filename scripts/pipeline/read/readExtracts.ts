@@ -26,7 +26,9 @@ export interface ReadAllResult {
 
 export async function readExtracts(conn: DuckDBConnection, extractsDir: string, opts: ReadAllOptions): Promise<ReadAllResult> {
   const specs = opts.specs ?? contract;
-  const names = (await readdir(extractsDir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+  // Links count as files here so they are matched and then refused by name (see openExtract);
+  // folders are ignored.
+  const names = (await readdir(extractsDir, { withFileTypes: true })).filter((e) => !e.isDirectory()).map((e) => e.name);
   const used = new Set<string>();
   const reads: ReadResult[] = [];
   for (const spec of specs) {

@@ -24,7 +24,7 @@ describe('scanRecords', () => {
   it('maps records to lines and leaves out malformed ones', () => {
     const data = Buffer.from('a,b,c\n1,"x\ny",3\n4,5\n\n6,7,8');
     const header = readHeaderRecord(data);
-    if (!header) throw new Error('no header');
+    if (!header || 'over' in header) throw new Error('no header');
     const problems: unknown[] = [];
     const scan = scanRecords(data, header, 3, (p) => problems.push(p));
     expect(problems).toEqual([{ kind: 'wrong_field_count', line: 4, fields: 2, field: 0, last: false }]);
@@ -40,7 +40,7 @@ describe('scanRecords', () => {
   it('reads a regular file as it is', () => {
     const data = Buffer.from('a,b,c\r\n1,2,3\r\n4,5,6');
     const header = readHeaderRecord(data);
-    if (!header) throw new Error('no header');
+    if (!header || 'over' in header) throw new Error('no header');
     const scan = scanRecords(data, header, 3, () => undefined);
     expect(scan).toMatchObject({ records: 2, rejected: 0, asIs: true, segments: [{ firstRecord: 0, offset: 2 }] });
   });

@@ -8,6 +8,7 @@
  * quote (after optional spaces) runs to the matching quote and may hold commas, doubled quotes
  * and line breaks; a quote inside an unquoted field is an ordinary character.
  */
+import { extractLimits } from '../contract/limits.ts';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -31,15 +32,17 @@ export interface HeaderRecord {
   readonly nextLine: number;
 }
 
-export type RecordProblemKind = 'wrong_field_count' | 'truncated_file' | 'bad_quote' | 'unterminated_quote';
+export type RecordProblemKind = 'wrong_field_count' | 'truncated_file' | 'bad_quote' | 'unterminated_quote' | 'cell_too_long';
 
 export interface RecordProblem {
   readonly kind: RecordProblemKind;
   /** Line the record starts on. */
   readonly line: number;
   readonly fields: number;
-  /** 1-based field where the quoting goes wrong; 0 otherwise. */
+  /** 1-based field where the quoting goes wrong or the first value over the length limit; 0 otherwise. */
   readonly field: number;
+  /** Bytes in that value, for 'cell_too_long'. */
+  readonly bytes?: number;
   /** The record is the last in the file and has no line break after it. */
   readonly last: boolean;
 }
@@ -63,8 +66,22 @@ function isBreak(c: number | undefined): boolean {
   return c === LF || c === CR;
 }
 
-/** The first non-blank record of the file, parsed into fields; null when there is none. */
-export function readHeaderRecord(data: Buffer): HeaderRecord | null {
+/** A header past one of the limits: reading stopped there, so its cost is bounded by the limit. */
+export interface HeaderOverLimit {
+  readonly over: 'columns' | 'headerBytes';
+  readonly line: number;
+}
+
+export interface HeaderLimits {
+  readonly columns: number;
+  readonly headerBytes: number;
+}
+
+/**
+ * The first non-blank record of the file, parsed into fields; null when there is none. Reading
+ * stops as soon as the header passes a limit, before a field past it is decoded.
+ */
+export function readHeaderRecord(data: Buffer, limits: HeaderLimits = extractLimits): HeaderRecord | HeaderOverLimit | null {
   const n = data.length;
   let i = 0;
   let line = 1;
@@ -78,15 +95,18 @@ export function readHeaderRecord(data: Buffer): HeaderRecord | null {
     line++;
   }
   const start = i;
+  const byteLimit = start + limits.headerBytes;
   const fields: string[] = [];
   let fieldStart = i;
   let lines = 0;
   let quoted: number[] | null = null; // byte ranges of a quoted field's text
   while (i < n && !isBreak(data[i])) {
+    if (i >= byteLimit) return { over: 'headerBytes', line };
     if (data[i] === QUOTE && isBlank(data, fieldStart, i)) {
       quoted = [];
       let from = ++i;
       while (i < n) {
+        if (i >= byteLimit) return { over: 'headerBytes', line };
         if (data[i] === QUOTE) {
           quoted.push(from, i);
           if (data[i + 1] === QUOTE) {
@@ -104,6 +124,7 @@ export function readHeaderRecord(data: Buffer): HeaderRecord | null {
       continue;
     }
     if (data[i] === COMMA) {
+      if (fields.length + 1 >= limits.columns) return { over: 'columns', line };
       fields.push(quoted ? joinRanges(data, quoted) : data.toString('utf8', fieldStart, i));
       quoted = null;
       fieldStart = i + 1;
@@ -130,9 +151,16 @@ function joinRanges(data: Buffer, ranges: number[]): string {
 
 /**
  * Scans every data record after the header. `onProblem` hears about each record that cannot be
- * loaded; such records are left out of the clean copy.
+ * loaded; such records are left out of the clean copy. A value longer than `maxCellBytes` (as
+ * written, quotes included) rejects its record, so what reaches DuckDB stays within its limits.
  */
-export function scanRecords(data: Buffer, header: HeaderRecord, expectedFields: number, onProblem: (problem: RecordProblem) => void): ScanResult {
+export function scanRecords(
+  data: Buffer,
+  header: HeaderRecord,
+  expectedFields: number,
+  onProblem: (problem: RecordProblem) => void,
+  maxCellBytes: number = extractLimits.cellBytes,
+): ScanResult {
   const n = data.length;
   const term = header.terminator;
   const pieces: number[] = [];
@@ -153,6 +181,15 @@ export function scanRecords(data: Buffer, header: HeaderRecord, expectedFields: 
   let afterClose = false;
   let badQuoteField = 0;
   let content = false;
+  let fieldStart = recStart;
+  let longField = 0;
+  let longBytes = 0;
+  const endField = (end: number) => {
+    if (longField === 0 && end - fieldStart > maxCellBytes) {
+      longField = fields;
+      longBytes = end - fieldStart;
+    }
+  };
 
   const addPiece = (start: number, end: number, addBreak: number) => {
     const last = pieces.length - 3;
@@ -168,12 +205,15 @@ export function scanRecords(data: Buffer, header: HeaderRecord, expectedFields: 
       blankLines++;
       if (firstBlankLine === 0) firstBlankLine = recLine;
       asIs = false;
-    } else if (badQuoteField > 0 || fields !== expectedFields) {
+    } else if (badQuoteField > 0 || longField > 0 || fields !== expectedFields) {
       rejected++;
       asIs = false;
-      const kind: RecordProblemKind =
-        badQuoteField > 0 ? 'bad_quote' : final && termLength === 0 && fields < expectedFields ? 'truncated_file' : 'wrong_field_count';
-      onProblem({ kind, line: recLine, fields, field: badQuoteField, last: final && termLength === 0 });
+      const last = final && termLength === 0;
+      if (badQuoteField === 0 && longField > 0) onProblem({ kind: 'cell_too_long', line: recLine, fields, field: longField, bytes: longBytes, last });
+      else {
+        const kind: RecordProblemKind = badQuoteField > 0 ? 'bad_quote' : last && fields < expectedFields ? 'truncated_file' : 'wrong_field_count';
+        onProblem({ kind, line: recLine, fields, field: badQuoteField, last });
+      }
     } else {
       const k = records++;
       const offset = recLine - k;
@@ -207,13 +247,16 @@ export function scanRecords(data: Buffer, header: HeaderRecord, expectedFields: 
       continue;
     }
     if (c === COMMA) {
+      endField(i);
       fields++;
+      fieldStart = i + 1;
       atFieldStart = true;
       afterClose = false;
       continue;
     }
     if (c === LF || c === CR) {
       const termLength = c === CR && data[i + 1] === LF ? 2 : 1;
+      endField(i);
       finish(i, i, termLength, i + termLength >= n);
       i += termLength - 1;
       line++;
@@ -224,6 +267,8 @@ export function scanRecords(data: Buffer, header: HeaderRecord, expectedFields: 
       afterClose = false;
       badQuoteField = 0;
       content = false;
+      fieldStart = recStart;
+      longField = 0;
       continue;
     }
     if (c === SPACE) continue;
@@ -242,7 +287,10 @@ export function scanRecords(data: Buffer, header: HeaderRecord, expectedFields: 
       rejected++;
       asIs = false;
       onProblem({ kind: 'unterminated_quote', line: recLine, fields, field: fields, last: true });
-    } else if (!isBlank(data, recStart, n)) finish(n, n, 0, true);
+    } else if (!isBlank(data, recStart, n)) {
+      endField(n);
+      finish(n, n, 0, true);
+    }
   }
   return { records, rejected, blankLines, firstBlankLine, asIs, pieces, segments };
 }

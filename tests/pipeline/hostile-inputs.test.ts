@@ -1,0 +1,164 @@
+/**
+ * Inputs built to make the pipeline hang, exhaust memory or read what it should not, each through
+ * the real CLI under a time bound: every one must end with a clear file:line:column message and
+ * exit code 1, never a stack trace or DuckDB's own error text. Time and memory figures for the
+ * worst of them are in `npm run bench -- hostile`; the bound here only proves the run ends.
+ */
+import { execFile } from 'node:child_process';
+import { linkSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractLimits, limitWords } from '../../scripts/pipeline/contract/limits.ts';
+import { makeWorkspace, readLines, writeLines, type Workspace } from './cli-harness.ts';
+
+/** Generous for 2 busy cores; a run that needs longer is the bug these tests look for. */
+const BOUND_MS = 45_000;
+
+interface BoundedResult {
+  code: number | null;
+  killed: boolean;
+  stderr: string;
+  report: string;
+}
+
+function runBounded(ws: Workspace, extra: readonly string[] = []): Promise<BoundedResult> {
+  const args = ['--import', 'tsx', 'scripts/cli/data.ts', '--extracts', ws.extracts, '--out', ws.out, '--report', ws.report, '--quiet', ...extra];
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { timeout: BOUND_MS, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      let report = '';
+      try {
+        report = readFileSync(join(ws.report, 'data-quality.md'), 'utf8');
+      } catch {
+        // No report: the test's expectations on stderr say why.
+      }
+      resolve({ code, killed: error?.killed ?? false, stderr, report });
+    });
+  });
+}
+
+/** The run ended in time, refused the data with exit 1, and said so in words. */
+function expectClearRefusal(result: BoundedResult, location: string, words: RegExp): void {
+  expect(result.killed, 'the run did not end within the bound').toBe(false);
+  expect(result.code, result.stderr.slice(0, 2000)).toBe(1);
+  const line = result.stderr.split('\n').find((l) => l.startsWith(location));
+  expect(line, result.stderr.slice(0, 2000)).toBeDefined();
+  expect(line).toMatch(words);
+  expect(line).toContain('Fix:');
+  expect(result.stderr).not.toMatch(/^\s+at /m); // no stack trace
+  expect(result.stderr).not.toMatch(/Invalid Input Error|CSV Error|Original Line/); // no DuckDB text
+}
+
+/** Families with its header and every data line extended by `n` more fields. */
+function widen(ws: Workspace, n: number): void {
+  const extraHeader = Array.from({ length: n }, (_, i) => `,extra_${i}`).join('');
+  const extraRow = ',1'.repeat(n);
+  writeLines(
+    ws,
+    'families.csv',
+    readLines(ws, 'families.csv').map((l, i) => (l === '' ? l : `${l}${i === 0 ? extraHeader : extraRow}`)),
+  );
+}
+
+describe('bounded time and memory: the limits of data/DATA-DICTIONARY.md', () => {
+  it('refuses 10,000 columns at the header, before the privacy guard builds a query', async () => {
+    const ws = makeWorkspace();
+    widen(ws, 10_000);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, `families.csv:1:${extractLimits.columns + 1}:`, new RegExp(`more than ${limitWords.columns.limit} columns`));
+  });
+
+  it('refuses a header line of tens of megabytes without comparing it to every column name', async () => {
+    const ws = makeWorkspace();
+    const lines = readLines(ws, 'families.csv');
+    lines[0] = `${lines[0]},${'family_ref'.repeat(2_000_000)}`; // 20 MB, one near miss of a name
+    writeLines(ws, 'families.csv', lines);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'families.csv:1:0:', new RegExp(`header line is longer than ${limitWords.headerBytes.limit}`));
+  });
+
+  it('rejects the record holding a 10 MB value and names its line and column', async () => {
+    const ws = makeWorkspace();
+    const lines = readLines(ws, 'families.csv');
+    const fields = lines[4]!.split(',');
+    fields[10] = '9'.repeat(10 * 1024 * 1024);
+    lines[4] = fields.join(',');
+    writeLines(ws, 'families.csv', lines);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'families.csv:5:11:', /Field 11 of line 5 is 10,485,760 bytes long; the limit for one value is 10,000 bytes/);
+    expect(result.report).toContain('families.csv:5:11');
+  });
+
+  it('rejects one huge record instead of reading the file as having no rows', async () => {
+    const ws = makeWorkspace();
+    const lines = readLines(ws, 'families.csv');
+    lines.splice(2, 0, 'x'.repeat(40 * 1024 * 1024)); // longer than DuckDB's 32 MB read buffer
+    writeLines(ws, 'families.csv', lines);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'families.csv:3:1:', /Field 1 of line 3 is 41,943,040 bytes long/);
+    expect(result.stderr).not.toContain('no data rows');
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const ws = makeWorkspace();
+    // Sparse: the size is real, the disk blocks are not.
+    truncateSync(join(ws.extracts, 'outcomes.csv'), extractLimits.fileBytes + 1);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'outcomes.csv:0:0:', new RegExp(`is ${(extractLimits.fileBytes + 1).toLocaleString('en-GB')} bytes; the limit is ${limitWords.fileBytes.limit.replace(/[()]/g, '\\$&')}`));
+  });
+});
+
+describe('input files are what they claim', () => {
+  it('refuses a symbolic link out of the extracts folder and a hard link, quoting nothing from either', async () => {
+    const ws = makeWorkspace();
+    const secret = join(ws.root, 'secret.csv');
+    writeFileSync(secret, 'root:x:0:0:SECRET-FIRST-LINE:/root:/bin/bash\n');
+    rmSync(join(ws.extracts, 'families.csv'));
+    symlinkSync(secret, join(ws.extracts, 'families.csv'));
+    // A hard link is a second name for a file that may live anywhere on the same disk.
+    rmSync(join(ws.extracts, 'claims.csv'));
+    linkSync(secret, join(ws.extracts, 'claims.csv'));
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'families.csv:0:0:', /symbolic link to .*secret\.csv, outside the extracts folder/);
+    expectClearRefusal(result, 'claims.csv:0:0:', /hard link/);
+    expect(result.stderr + result.report).not.toContain('SECRET');
+  });
+
+  it('decodes Windows-1252 as Windows-1252 (an en dash and a euro sign read as themselves), through a link within the folder', async () => {
+    const ws = makeWorkspace();
+    const families = readLines(ws, 'families.csv');
+    const f = families[4]!.split(',');
+    f[1] = 'Fenwick \u0096 Sainte-H\u00e9l\u00e8ne'; // 0x96 is the en dash in Windows-1252
+    families[4] = f.join(',');
+    // Some councils keep each quarter's export and link the current one: a link to a file of the
+    // folder itself is followed.
+    writeFileSync(join(ws.extracts, 'families-2014-q2.dat'), Buffer.from(families.join('\n'), 'latin1'));
+    rmSync(join(ws.extracts, 'families.csv'));
+    symlinkSync('families-2014-q2.dat', join(ws.extracts, 'families.csv'));
+    const claims = readLines(ws, 'claims.csv');
+    const c = claims[3]!.split(',');
+    c[5] = '\u0080800'; // 0x80 is the euro sign
+    claims[3] = c.join(',');
+    writeFileSync(join(ws.extracts, 'claims.csv'), Buffer.from(claims.join('\n'), 'latin1'));
+
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'families.csv:5:2:', /"Fenwick – Sainte-Hélène" is not a locality code/);
+    for (const text of [result.stderr, result.report]) {
+      expect(text).toContain('"€800" is not a number');
+      expect(text).not.toMatch(/[\u0080-\u009f]/);
+    }
+    expect(result.report).toContain('the first such character is "–" on line 5');
+    expect(result.report).toContain('the first such character is "€" on line 4');
+  });
+
+  it('refuses a byte Windows-1252 leaves undefined, at its line and column', async () => {
+    const ws = makeWorkspace();
+    const lines = readLines(ws, 'families.csv');
+    const bytes = Buffer.from(lines.join('\n'), 'latin1');
+    const at = lines[0]!.length + 1 + lines[1]!.length + 1 + 3; // line 3, character 4
+    bytes[at] = 0x81;
+    writeFileSync(join(ws.extracts, 'families.csv'), bytes);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'families.csv:3:4:', /byte 0x81 at character 4 of line 3 is one of the bytes Windows-1252 leaves undefined/);
+  });
+});
