@@ -9,8 +9,18 @@ import { lstat, open, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { extractLimits, limitWords } from '../contract/limits.ts';
 
+/** Which file was read, so a later reader of the same path can check it is still that file. */
+export interface FileIdentity {
+  /** The file's path with every link resolved. */
+  readonly path: string;
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
 export type OpenedExtract =
-  | { readonly ok: true; readonly bytes: Buffer }
+  | { readonly ok: true; readonly bytes: Buffer; readonly identity: FileIdentity }
   | { readonly ok: false; readonly code: 'missing_file' }
   | { readonly ok: false; readonly code: 'linked_file' | 'not_a_file' | 'file_too_large'; readonly message: string; readonly fix: string };
 
@@ -77,7 +87,8 @@ export async function openExtract(extractsDir: string, name: string, file: strin
         fix: 'Check it is the right file: an extract this size is far above any quarter. If it is, split the export by period and run each part; see the limits in data/DATA-DICTIONARY.md.',
       };
     }
-    return { ok: true, bytes: await readAtMost(handle, info.size) };
+    const identity = { path: target, dev: info.dev, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
+    return { ok: true, bytes: await readAtMost(handle, info.size), identity };
   } finally {
     await handle.close();
   }
@@ -96,4 +107,18 @@ async function readAtMost(handle: FileHandle, size: number): Promise<Buffer> {
     filled += bytesRead;
   }
   return filled === size ? buffer : buffer.subarray(0, filled);
+}
+
+/**
+ * True when `identity.path` is still the file that was read: not replaced by a link or another
+ * file, and not written to since. DuckDB reads a clean UTF-8 extract from its path rather than
+ * from a copy, so this closes the gap between the checks above and that second read.
+ */
+export async function isSameFile(identity: FileIdentity): Promise<boolean> {
+  try {
+    const now = await lstat(identity.path);
+    return now.isFile() && now.dev === identity.dev && now.ino === identity.ino && now.size === identity.size && now.mtimeMs === identity.mtimeMs;
+  } catch {
+    return false;
+  }
 }

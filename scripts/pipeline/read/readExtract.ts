@@ -10,7 +10,6 @@
  * needed, a clean UTF-8 copy in the work directory.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ExtractSpec } from '../contract/extracts.ts';
 import { extractLimits, limitWords } from '../contract/limits.ts';
@@ -20,7 +19,7 @@ import { decodeExtract, type Encoding } from './decodeExtract.ts';
 import { IssueLog, DETAIL_CAP, type IssueCount } from './issueLog.ts';
 import { createEmptyRaw, dropBlankRows, loadCsv, rawTableName, setLines, writeCopy } from './loadRawTable.ts';
 import { matchHeader } from './matchHeader.ts';
-import { openExtract } from './openExtract.ts';
+import { isSameFile, openExtract } from './openExtract.ts';
 import { readHeaderRecord, scanRecords, writeCleanCopy, type HeaderRecord, type RecordProblem } from './scanRecords.ts';
 
 export interface ReadOptions {
@@ -69,7 +68,6 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     return { ...base, sha256, encoding, rowsIn: 0, usable: false, issues: log.issues, counts: log.counts };
   };
 
-  const path = join(extractsDir, opts.fileName ?? file);
   const opened = await openExtract(extractsDir, opts.fileName ?? file, file);
   if (!opened.ok) {
     if (opened.code === 'missing_file') {
@@ -77,7 +75,17 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     } else fileIssue(opened.code, 'error', opened.message, opened.fix);
     return unusable(null, null);
   }
-  const original = opened.bytes;
+  const { bytes: original, identity } = opened;
+  // DuckDB reads a clean UTF-8 extract from disk: from the resolved path, then a check that the
+  // file there is still the one that was checked.
+  const loadOriginal = async (loading: Promise<boolean>): Promise<boolean | 'changed'> => {
+    const loaded = await loading;
+    return loaded && !(await isSameFile(identity)) ? 'changed' : loaded;
+  };
+  const changed = async () => {
+    fileIssue('file_changed', 'error', `${file} changed on disk while it was being read, so what was checked may not be what was loaded.`, 'Run again once nothing is writing to the extracts folder.');
+    return unusable(digest(), encoding);
+  };
   // Hashing 100 MB takes a while; when the bytes can be loaded as they are, DuckDB reads them
   // on its own threads while this thread hashes.
   let hash: string | null = null;
@@ -155,10 +163,12 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
   const rejectedLines: number[] = [];
   let blank = { count: 0, first: 0 };
   if (simple) {
-    const source = encoding === 'utf-8' ? path : await writeCopy(opts.workDir, spec, bytes);
-    const loading = loadCsv(conn, table, source, match.columns);
+    const source = encoding === 'utf-8' ? identity.path : await writeCopy(opts.workDir, spec, bytes);
+    const loading = encoding === 'utf-8' ? loadOriginal(loadCsv(conn, table, source, match.columns)) : loadCsv(conn, table, source, match.columns);
     digest();
-    loaded = await loading;
+    const result = await loading;
+    if (result === 'changed') return changed();
+    loaded = result;
     if (loaded) await setLines(conn, table, [{ firstRecord: 0, offset: header.nextLine }]);
   }
   if (!loaded) {
@@ -168,12 +178,11 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     });
     structuralRejects = scan.rejected;
     blank = { count: scan.blankLines, first: scan.firstBlankLine };
-    let source: string;
-    if (scan.asIs) source = encoding === 'utf-8' ? path : await writeCopy(opts.workDir, spec, bytes);
-    else source = await writeCopy(opts.workDir, spec, writeCleanCopy(bytes, header, scan));
+    const fromOriginal = scan.asIs && encoding === 'utf-8';
+    const source = fromOriginal ? identity.path : await writeCopy(opts.workDir, spec, scan.asIs ? bytes : writeCleanCopy(bytes, header, scan));
     // The scan has already left out every record DuckDB could refuse, so a failure here is a
     // bug; DuckDB's own text is no help to an analyst, but its line number is.
-    loaded = await loadCsv(conn, table, source, match.columns, (message) => {
+    const loading = loadCsv(conn, table, source, match.columns, (message) => {
       const line = /on line:? (\d+)/i.exec(message)?.[1];
       fileIssue(
         'unreadable_csv', 'error',
@@ -181,6 +190,9 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
         'Check the quoting in a text editor; if it looks right, report this as a bug with the file\'s first lines (not its data).',
       );
     });
+    const result = fromOriginal ? await loadOriginal(loading) : await loading;
+    if (result === 'changed') return changed();
+    loaded = result;
     if (!loaded) return { ...(await unusable(digest(), encoding)), header: match.header };
     await setLines(conn, table, scan.segments);
   }
