@@ -1,11 +1,70 @@
 // Astro configuration: a static site that loads nothing from another origin, so it can be
 // published on a council's own web server, behind a firewall or from a file share.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, passthroughImageService } from 'astro/config';
+import { readRelease } from './src/lib/site/release.ts';
+import { SITE_FOLDERS, SiteBuildError, missingDataError, siteBuild } from './src/lib/site/site-build.ts';
 
-// Astro reads this when it would send a usage event, which is after the config has loaded, so
-// setting it here keeps every build (CI, a council's laptop) from calling home. An explicit
-// value in the environment wins.
+// The npm scripts set ASTRO_TELEMETRY_DISABLED=1 before Astro starts; this is the fallback for
+// `npx astro ...` run by hand, so a council's laptop or CI never calls home either way.
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
+/** A settings mistake ends the run with its one-line message, not Astro's stack trace. */
+function exitWith(error) {
+  if (!(error instanceof SiteBuildError)) throw error;
+  console.error(`error: ${error.message}`);
+  process.exit(1);
+}
+
+let site;
+try {
+  site = siteBuild();
+} catch (error) {
+  exitWith(error);
+}
+
+/**
+ * Keeps the public site and the board site apart. Before anything is built it checks that the
+ * data folder holds a release and that it is for this site's audience (the same check every page makes, run
+ * first so a refused build writes nothing). After the build, a site whose data lives outside
+ * public/ (the board site) gets exactly the files its manifest lists as /data/, replacing
+ * whatever Astro copied from public/data.
+ */
+function siteAudience() {
+  return {
+    name: 'tfo-site-audience',
+    hooks: {
+      'astro:config:setup': ({ command }) => {
+        // `astro check` (sync) reads no data; dev, build and preview all serve it.
+        if (command === 'sync') return;
+        try {
+          // Every page of the site is built from a release; without one the build cannot succeed.
+          if (!readRelease(site) && command === 'build') throw missingDataError(site);
+        } catch (error) {
+          exitWith(error);
+        }
+      },
+      'astro:build:done': ({ dir }) => {
+        const source = resolve(site.dataDir);
+        if (source === resolve(SITE_FOLDERS.public.dataDir)) return;
+        const target = join(fileURLToPath(dir), 'data');
+        rmSync(target, { recursive: true, force: true });
+        const manifestFile = join(source, 'manifest.json');
+        if (!existsSync(manifestFile)) return;
+        mkdirSync(target, { recursive: true });
+        const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+        for (const { file } of manifest.outputs) {
+          // The pipeline writes plain file names; anything else is not one of its outputs.
+          if (basename(file) !== file) throw new Error(`${manifestFile}: output "${file}" is not a file name in that folder.`);
+          cpSync(join(source, file), join(target, file));
+        }
+        cpSync(manifestFile, join(target, 'manifest.json'));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // SITE_URL gives canonical absolute URLs when known; pages link root-relatively either way.
@@ -13,12 +72,18 @@ export default defineConfig({
   // SITE_BASE publishes the site from a sub-folder ("/outcomes/"); links go through withBase().
   base: process.env.SITE_BASE || '/',
   output: 'static',
+  // dist/ for the public site, dist-board/ for the board site; `--outDir` still wins.
+  outDir: site.outDir,
   build: {
     // /methodology/index.html, so links end in "/" and work on any static file server.
     format: 'directory',
+    // Every stylesheet is a file, never an inline <style>: the Content-Security-Policy in the
+    // layout allows styles from the site's origin only (plus two hashed inline blocks).
+    inlineStylesheets: 'never',
   },
-  // No integrations: each would be another thing that could fetch from the network at build.
-  integrations: [],
+  // No third-party integrations: each would be another thing that could fetch from the network
+  // at build. The one here is local (above).
+  integrations: [siteAudience()],
   devToolbar: { enabled: false },
   prefetch: false,
   // No sharp, no remote images: the site has no raster images to optimise.

@@ -1,6 +1,7 @@
 /**
- * Builds the shipped sample's data and the site into one folder, for browser tests and
- * benchmarks: the pipeline writes public/data, then Astro builds into `outDir`.
+ * Builds the shipped sample's data and the public site into one folder, for browser tests and
+ * benchmarks: the pipeline writes public/data, then Astro builds into `outDir`, with the same
+ * environment as `npm run site` (public audience, telemetry off before Astro starts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,8 +9,12 @@ import { join } from 'node:path';
 
 export const SAMPLE_SITE_DIR = '.cache/test-site';
 
+/** The environment `npm run site` gives Astro; a shell's own TFO_SITE_* settings do not leak in. */
+export const PUBLIC_SITE_ENV: Readonly<Record<string, string>> = { ASTRO_TELEMETRY_DISABLED: '1', TFO_SITE_AUDIENCE: 'public', TFO_SITE_DATA: '' };
+
 export function buildSampleSite(outDir = SAMPLE_SITE_DIR): void {
-  const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = { ...process.env, ...PUBLIC_SITE_ENV };
+  const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env });
   run(['--import', 'tsx', 'scripts/cli/data.ts', '--extracts', 'data/sample', '--audience', 'public', '--quiet']);
   run(['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', outDir]);
 }

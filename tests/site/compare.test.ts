@@ -4,8 +4,7 @@
  * form keeps the choice in the URL and the back button restores it; without JavaScript the page
  * points to the open data; the compare and open-data pages pass axe; nothing leaves the origin.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -16,6 +15,15 @@ const AUTHORITY = AUTHORITY_CODE;
 const SELECTION = `indicator=ni_111&indicator=ni_116&area=${AUTHORITY}&area=NTH&area=E92000001&from=2020-21+Q1&to=2025-26+Q4`;
 
 const site = useSiteSession();
+
+/**
+ * Downloads a link as the reader would (a click, the browser's download), and returns the file's
+ * path: fetching the blob: URL from the page would break the site's connect-src 'self'.
+ */
+async function download(page: Page, selector: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  return file.path();
+}
 
 async function answered(page: Page): Promise<string> {
   await page.waitForFunction(() => document.getElementById('compare-status')?.dataset.rows !== undefined, null, { timeout: 60_000 });
@@ -73,9 +81,8 @@ describe('compare tool', () => {
     const page = await site.context.newPage();
     await page.goto(`${site.server.url}compare/?${SELECTION}`);
     await answered(page);
-    const href = await page.locator('#compare-download-csv').getAttribute('href');
-    expect(href).toMatch(/^blob:/);
-    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href!);
+    expect(await page.locator('#compare-download-csv').getAttribute('href')).toMatch(/^blob:/);
+    const csv = readFileSync(await download(page, '#compare-download-csv'), 'utf8');
     await page.close();
     const expected = await expectedCsv();
     expect(csv.split('\r\n').length).toBeGreaterThan(10);
@@ -87,13 +94,9 @@ describe('compare tool', () => {
     await page.goto(`${site.server.url}compare/?${SELECTION}`);
     await answered(page);
     await page.waitForFunction(() => !document.getElementById('compare-download-parquet')?.hidden);
-    const href = await page.locator('#compare-download-parquet').getAttribute('href');
-    expect(href).toMatch(/^blob:/);
-    const bytes = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), href!);
+    expect(await page.locator('#compare-download-parquet').getAttribute('href')).toMatch(/^blob:/);
+    const file = await download(page, '#compare-download-parquet');
     await page.close();
-    const dir = mkdtempSync(join(tmpdir(), 'tfo-selection-'));
-    const file = join(dir, 'selection.parquet');
-    writeFileSync(file, Uint8Array.from(bytes));
     // Read the downloaded file with native DuckDB and compare it, cell by cell, with the same
     // selection made from the published Parquet.
     const got = await site.conn.runAndReadAll(`SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`);

@@ -11,6 +11,7 @@ import mvpModule from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehModule from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { boundedStart, ENGINE_START_LIMITS } from './bounded-start.ts';
 
 export type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 
@@ -54,21 +55,52 @@ export function getDuckDB(): Promise<AsyncDuckDBConnection> {
   return connection;
 }
 
-async function startDuckDB(): Promise<AsyncDuckDBConnection> {
-  const duckdb = await import('@duckdb/duckdb-wasm');
-  const bundle = await duckdb.selectBundle(BUNDLES);
-  if (!bundle.mainWorker) throw new Error('no DuckDB worker for this browser');
-  const worker = new Worker(bundle.mainWorker);
-  // VoidLogger: the default ConsoleLogger writes every query to the console.
-  const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  try {
-    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-    await db.open(CONFIG);
-    const conn = await db.connect();
-    for (const sql of LOCKDOWN_SQL) await conn.query(sql);
-    return conn;
-  } catch (error) {
-    await db.terminate();
-    throw error;
-  }
+/**
+ * Starts the engine within ENGINE_START_LIMITS. Whatever stops it (a stricter security policy,
+ * a browser without WebAssembly, a failed or stalled download) ends in a rejection with a reason
+ * the page can show, never an endless wait.
+ */
+function startDuckDB(): Promise<AsyncDuckDBConnection> {
+  let worker: Worker | undefined;
+  return boundedStart(
+    'the data engine',
+    async ({ arriving, fail }) => {
+      if (typeof WebAssembly !== 'object') throw new Error('this browser cannot run WebAssembly, which the interactive views need');
+      const duckdb = await import('@duckdb/duckdb-wasm');
+      const bundle = await duckdb.selectBundle(BUNDLES);
+      if (!bundle.mainWorker) throw new Error('no DuckDB worker for this browser');
+      try {
+        worker = new Worker(bundle.mainWorker);
+      } catch {
+        // Thrown when a Content-Security-Policy forbids the worker.
+        throw new Error("the browser or the site's security policy blocked the data engine's worker");
+      }
+      // DuckDB-WASM only logs a worker that fails to load (a 404, a policy block) and then waits
+      // for ever: turn that into a failure here.
+      worker.addEventListener('error', () => fail(new Error("the data engine's worker could not be loaded")));
+      // The worker reports a failed engine download only by going quiet; ask the server about
+      // the file alongside it (a HEAD request, nothing downloaded twice) to fail at once on a 404.
+      void fetch(bundle.mainModule, { method: 'HEAD' }).then(
+        (response) => response.ok || fail(new Error(`the data engine could not be downloaded (HTTP ${response.status})`)),
+        () => fail(new Error('the data engine could not be downloaded')),
+      );
+      // VoidLogger: the default ConsoleLogger writes every query to the console.
+      const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+      try {
+        // Called as the engine's bytes arrive.
+        await db.instantiate(bundle.mainModule, bundle.pthreadWorker, arriving);
+        // A fast (cached) download may report no progress before it is done.
+        arriving();
+        await db.open(CONFIG);
+        const conn = await db.connect();
+        for (const sql of LOCKDOWN_SQL) await conn.query(sql);
+        return conn;
+      } catch (error) {
+        await db.terminate();
+        throw error;
+      }
+    },
+    ENGINE_START_LIMITS,
+    () => worker?.terminate(),
+  );
 }

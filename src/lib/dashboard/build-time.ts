@@ -6,6 +6,7 @@
 import { queryPublished, readManifest } from '../data/published.ts';
 import { parseQuarter, quarterLabel, quarterRange } from '../period/quarter.ts';
 import { loadReference } from '../reference/load.ts';
+import { siteBuild } from '../site/site-build.ts';
 import { dashboardSeries } from '../sql/dashboard-series.ts';
 import { dashboardConfig, type DashboardConfig } from './config.ts';
 import { buildDashboard, normaliseSelection, selectionParams, type DashboardModel } from './model.ts';
@@ -27,7 +28,7 @@ export function latestDashboard(): Promise<BuiltDashboard> {
 
 async function build(): Promise<BuiltDashboard> {
   const manifest = readManifest();
-  if (!manifest) throw new Error('No published data in public/data: run `npm run data -- --extracts data/sample` first.');
+  if (!manifest) throw new Error(`No published data in ${siteBuild().dataDir}: run \`npm run data -- --extracts data/sample\` first.`);
   const first = parseQuarter(manifest.extract_period.first_quarter);
   const last = parseQuarter(manifest.extract_period.last_quarter);
   if (!first || !last) throw new Error(`manifest.json: extract_period ${JSON.stringify(manifest.extract_period)} is not a pair of quarter labels.`);

@@ -27,7 +27,7 @@ function dataDir(name: string, content?: string): string {
 
 describe('readRelease', () => {
   it('reads the date and audience from the manifest', () => {
-    expect(readRelease(dataDir('ok', JSON.stringify(manifest)))).toEqual({
+    expect(readRelease({ audience: 'board', dataDir: dataDir('ok', JSON.stringify(manifest)) })).toEqual({
       audience: 'board',
       released: '2026-08-14',
       releasedText: '14 August 2026',
@@ -39,12 +39,25 @@ describe('readRelease', () => {
   });
 
   it('is null before the pipeline has run', () => {
-    expect(readRelease(dataDir('empty'))).toBeNull();
+    expect(readRelease({ audience: 'public', dataDir: dataDir('empty') })).toBeNull();
   });
 
   it('fails on a manifest it cannot trust', () => {
     const dir = dataDir('bad', JSON.stringify({ ...manifest, audience: 'everyone' }));
-    expect(() => readRelease(dir)).toThrow(/manifest\.json: audience: /);
+    expect(() => readRelease({ audience: 'board', dataDir: dir })).toThrow(/manifest\.json: audience: /);
+  });
+
+  it('refuses board data for the public site, naming the audience and the way out', () => {
+    const dir = dataDir('board', JSON.stringify(manifest));
+    expect(() => readRelease({ audience: 'public', dataDir: dir })).toThrow(
+      `${join(dir, 'manifest.json')}: the manifest's audience is "board" (unsuppressed figures), so the public site will not be built from it. ` +
+        'Build the internal site with `npm run build:board`, or rerun the pipeline with `--audience public`.',
+    );
+  });
+
+  it('refuses public data for the board site', () => {
+    const dir = dataDir('public', JSON.stringify({ ...manifest, audience: 'public' }));
+    expect(() => readRelease({ audience: 'board', dataDir: dir })).toThrow(/the manifest's audience is "public", but this is the board site/);
   });
 });
 

@@ -1,15 +1,17 @@
 /**
  * What the site says about the data release: its date and audience, from the pipeline's
- * public/data/manifest.json. The site must still build before the pipeline has ever run (the
- * component examples and methodology need no data), so a missing manifest is null, not an error.
+ * manifest.json in the build's data folder (public/data, or .board/data for the board site).
+ * The site must still build before the pipeline has ever run (the component examples and
+ * methodology need no data), so a missing manifest is null, not an error. Every build-time read
+ * of the manifest goes through readRelease, so it is where the release's audience is checked
+ * against the site being built.
  */
 import { readOptionalJson } from './optional-json.ts';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { MANIFEST_FILE, type Audience } from '../outputs/tables.ts';
 import { formatDate } from '../format/date.ts';
-
-export const DATA_DIR = 'public/data';
+import { checkReleaseAudience, siteBuild, type SiteBuild } from './site-build.ts';
 
 // Only the fields the site chrome uses; the full manifest is the pipeline's contract.
 const releaseFieldsSchema = z.object({
@@ -37,10 +39,15 @@ export function formatReleaseDate(iso: string): string {
   return formatDate(iso);
 }
 
-/** Reads the manifest in `dataDir`; null when there is none yet. A malformed one is an error. */
-export function readRelease(dataDir: string = resolve(process.cwd(), DATA_DIR)): Release | null {
-  const m = readOptionalJson(resolve(dataDir, MANIFEST_FILE), releaseFieldsSchema);
+/**
+ * Reads the manifest in the build's data folder; null when there is none yet. A malformed one,
+ * or one for another audience than the site being built, is an error.
+ */
+export function readRelease(build: Pick<SiteBuild, 'audience' | 'dataDir'> = siteBuild()): Release | null {
+  const file = join(build.dataDir, MANIFEST_FILE);
+  const m = readOptionalJson(file, releaseFieldsSchema);
   if (!m) return null;
+  checkReleaseAudience(file, m.audience, build);
   return {
     audience: m.audience,
     released: m.released,
