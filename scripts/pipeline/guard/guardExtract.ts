@@ -8,6 +8,7 @@ import { ident } from '../duckdb.ts';
 import { PipelineError, type DataIssue } from '../issues.ts';
 import { identifierColumnKind } from './identifierColumns.ts';
 import { identifierWording } from './identifierKinds.ts';
+import { quoteForMessage } from '../read/quoteForMessage.ts';
 import { maskIdentifier } from './maskIdentifier.ts';
 import { scanIdentifierValues, type IdentifierFinding, type ScannedColumn } from './scanIdentifierValues.ts';
 
@@ -36,8 +37,8 @@ function columnIssue(target: GuardTarget, column: ScannedColumn): DataIssue | nu
     column_name: column.name,
     code: 'direct_identifier_column',
     severity: 'error',
-    message: `Column "${column.name}" looks like it holds ${identifierWording[kind].many}, a direct identifier.`,
-    fix: `Remove the column "${column.name}" from the extract before it leaves the case-management system; ${anonymisedOnly}`,
+    message: `Column ${quoteForMessage(column.name)} looks like it holds ${identifierWording[kind].many}, a direct identifier.`,
+    fix: `Remove the column ${quoteForMessage(column.name)} from the extract before it leaves the case-management system; ${anonymisedOnly}`,
   };
 }
 
@@ -45,11 +46,12 @@ function valueIssues(target: GuardTarget, finding: IdentifierFinding): DataIssue
   const wording = identifierWording[finding.kind];
   const shape = wording.shape ? ` (${wording.shape})` : '';
   const name = finding.column.name;
+  const quoted = quoteForMessage(name);
   const count = finding.total.toLocaleString('en-GB');
   const extent =
     finding.total > finding.examples.length
-      ? `Column "${name}" has ${count} values like this; the first ${finding.examples.length} are reported.`
-      : `Column "${name}" has ${count} ${finding.total === 1 ? 'value' : 'values'} like this.`;
+      ? `Column ${quoted} has ${count} values like this; the first ${finding.examples.length} are reported.`
+      : `Column ${quoted} has ${count} ${finding.total === 1 ? 'value' : 'values'} like this.`;
   return finding.examples.map((example) => ({
     file: target.file,
     line: example.line,
@@ -58,7 +60,7 @@ function valueIssues(target: GuardTarget, finding: IdentifierFinding): DataIssue
     code: 'direct_identifier_value',
     severity: 'error',
     message: `Value looks like ${wording.one}${shape}: ${maskIdentifier(finding.kind, example.text)}. ${extent}`,
-    fix: `Remove the ${wording.many} from column "${name}" (or drop the column) before the extract leaves the case-management system; ${anonymisedOnly}`,
+    fix: `Remove the ${wording.many} from column ${quoted} (or drop the column) before the extract leaves the case-management system; ${anonymisedOnly}`,
   }));
 }
 

@@ -6,6 +6,7 @@
  */
 import type { ExtractSpec } from '../contract/extracts.ts';
 import type { IssueLog } from './issueLog.ts';
+import { quoteForMessage } from './quoteForMessage.ts';
 
 export const LINE_COLUMN = '__line';
 
@@ -33,6 +34,7 @@ export function matchHeader(spec: ExtractSpec, fields: readonly string[], line: 
 
   header.forEach((name, i) => {
     const position = i + 1;
+    const quoted = quoteForMessage(name);
     const positional = `column_${position}`;
     if (name === '') {
       log.add({
@@ -47,8 +49,8 @@ export function matchHeader(spec: ExtractSpec, fields: readonly string[], line: 
       usable = false;
       log.add({
         file: spec.file, line, column: position, column_name: name, code: 'duplicate_column', severity: 'error',
-        message: `Column ${position} "${name}" repeats column ${header.indexOf(name) + 1}.`,
-        fix: `Keep one "${name}" column and delete or rename the other.`,
+        message: `Column ${position} ${quoted} repeats column ${header.indexOf(name) + 1}.`,
+        fix: `Keep one ${quoted} column and delete or rename the other.`,
       });
       columns.push(positional);
       return;
@@ -63,8 +65,8 @@ export function matchHeader(spec: ExtractSpec, fields: readonly string[], line: 
       log.add({
         file: spec.file, line, column: position, column_name: name, code: 'unknown_column', severity: 'error',
         message: typo
-          ? `Column ${position} "${name}" is not an expected column; it looks like a misspelling of "${guess}", which is missing.`
-          : `Column ${position} "${name}" is not in the contract for ${spec.file}.`,
+          ? `Column ${position} ${quoted} is not an expected column; it looks like a misspelling of "${guess}", which is missing.`
+          : `Column ${position} ${quoted} is not in the contract for ${spec.file}.`,
         fix: typo
           ? `Rename the column to "${guess}". ${expectedList}`
           : `${guess ? `If you meant "${guess}", rename it; otherwise remove the column from the extract. ` : 'Remove the column from the extract. '}${expectedList}`,
@@ -79,7 +81,7 @@ export function matchHeader(spec: ExtractSpec, fields: readonly string[], line: 
     const candidate = header.find((h) => !expected.includes(h) && closest(h, expected) === name);
     log.add({
       file: spec.file, line, column: 0, column_name: name, code: 'missing_column', severity: 'error',
-      message: `The header has no "${name}" column, which is required.${candidate ? ` Column "${candidate}" may be meant as "${name}".` : ''}`,
+      message: `The header has no "${name}" column, which is required.${candidate ? ` Column ${quoteForMessage(candidate)} may be meant as "${name}".` : ''}`,
       fix: `Add the "${name}" column. ${expectedList}`,
     });
   }

@@ -6,13 +6,14 @@
  * (RE2, fast on short strings) before string functions over character sets, which are slow.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { QUOTED_KEEP, QUOTED_MAX } from '../read/quoteForMessage.ts';
 
 const macros = [
   // Trimmed text, with empty meaning missing. Most values need no trimming, and trim() copies
   // every string, so it runs only when an end is a space.
   `tfo_text(v) AS CASE WHEN v = '' THEN NULL WHEN v LIKE ' %' OR v LIKE '% ' THEN NULLIF(trim(v), '') ELSE v END`,
   // A value quoted for a message, shortened so a stray paragraph cannot swamp the report.
-  `tfo_quote(v) AS '"' || CASE WHEN length(v) > 60 THEN left(v, 57) || '...' ELSE v END || '"'`,
+  `tfo_quote(v) AS '"' || CASE WHEN length(v) > ${QUOTED_MAX} THEN left(v, ${QUOTED_KEEP}) || '...' ELSE v END || '"'`,
   `tfo_integer(v) AS CASE WHEN regexp_full_match(v, '[+-]?[0-9]+') THEN TRY_CAST(v AS INTEGER) END`,
   // The DOUBLE cast accepts digits grouped with "_", "inf" and "nan"; nothing else surprising.
   `tfo_decimal(v) AS CASE WHEN NOT contains(v, '_') AND isfinite(TRY_CAST(v AS DOUBLE)) THEN TRY_CAST(v AS DOUBLE) END`,
