@@ -1,6 +1,6 @@
 // Astro configuration: a static site that loads nothing from another origin, so it can be
 // published on a council's own web server, behind a firewall or from a file share.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, passthroughImageService } from 'astro/config';
@@ -29,8 +29,8 @@ try {
  * Keeps the public site and the board site apart. Before anything is built it checks that the
  * data folder holds a release and that it is for this site's audience (the same check every page makes, run
  * first so a refused build writes nothing). After the build, a site whose data lives outside
- * public/ (the board site) gets exactly the files its manifest lists as /data/, replacing
- * whatever Astro copied from public/data.
+ * public/ (the board site) gets the files its manifest lists as /data/, in place of whatever
+ * Astro copied from public/data.
  */
 function siteAudience() {
   return {
@@ -48,9 +48,12 @@ function siteAudience() {
       },
       'astro:build:done': ({ dir }) => {
         const source = resolve(site.dataDir);
-        if (source === resolve(SITE_FOLDERS.public.dataDir)) return;
+        const publicData = resolve(SITE_FOLDERS.public.dataDir);
+        if (source === publicData) return;
         const target = join(fileURLToPath(dir), 'data');
-        rmSync(target, { recursive: true, force: true });
+        // What Astro copied from public/data is another release: remove it, keeping the CSVs
+        // the build itself wrote from this site's data.
+        if (existsSync(publicData)) for (const name of readdirSync(publicData)) rmSync(join(target, name), { recursive: true, force: true });
         const manifestFile = join(source, 'manifest.json');
         if (!existsSync(manifestFile)) return;
         mkdirSync(target, { recursive: true });
