@@ -75,6 +75,10 @@ const inputs: readonly HostileInput[] = [
     },
   },
   {
+    label: 'a file at the size limit of near-empty lines',
+    make: (extracts) => writePieces(join(extracts, 'outcomes.csv'), ['family_ref\n', Buffer.alloc(extractLimits.fileBytes - 11, '1\n')]),
+  },
+  {
     label: 'a file over the size limit (sparse)',
     make: (extracts) => truncateSync(join(extracts, 'outcomes.csv'), extractLimits.fileBytes + 1),
   },

@@ -99,6 +99,15 @@ describe('bounded time and memory: the limits of data/DATA-DICTIONARY.md', () =>
     expect(result.stderr).not.toContain('no data rows');
   });
 
+  it('refuses millions of near-empty lines before DuckDB holds a value of them', async () => {
+    const ws = makeWorkspace();
+    const header = readLines(ws, 'outcomes.csv')[0]!;
+    const lines = extractLimits.values / header.split(',').length + 1;
+    writeFileSync(join(ws.extracts, 'outcomes.csv'), `${header}\n${'1\n'.repeat(lines)}`);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'outcomes.csv:1:0:', new RegExp(`more than ${(lines - 1).toLocaleString('en-GB')} lines after the header, with 10 columns: more than ${limitWords.values.limit} values`));
+  });
+
   it('refuses a file over the size limit before reading it', async () => {
     const ws = makeWorkspace();
     // Sparse: the size is real, the disk blocks are not.

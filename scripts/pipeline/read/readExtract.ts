@@ -144,6 +144,18 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     return unusable(digest(), encoding);
   }
   const match = matchHeader(spec, header.fields, header.line, log);
+  // Every value becomes a cell in DuckDB's memory, missing contract columns included (added
+  // empty below): refuse before loading a file with more than the limit.
+  const width = match.columns.length + match.missingRequired.length + match.missingOptional.length;
+  const maxLines = Math.floor(extractLimits.values / width);
+  if (hasMoreLinesThan(bytes, header.end, maxLines)) {
+    log.add({
+      file, line: header.line, column: 0, column_name: null, code: 'too_many_values', severity: 'error',
+      message: `${file} has more than ${maxLines.toLocaleString('en-GB')} lines after the header, with ${width} columns: more than ${limitWords.values.limit} values, the limit. It was not read further.`,
+      fix: 'Check it is the right file (a file of many near-empty lines is not an extract). If it is, split the export by period and run each part; see the limits in data/DATA-DICTIONARY.md.',
+    });
+    return { ...(await unusable(digest(), encoding)), header: match.header };
+  }
   const withHeader = { ...base, header: match.header, columns: match.columns, headerLine: header.line };
 
   // Cheap checks that rule out every structural problem DuckDB's strict reader would not report
@@ -283,6 +295,29 @@ export function hasLineLongerThan(bytes: Buffer, from: number, limit: number): b
     start += lastBreak + 1;
   }
   return false;
+}
+
+/**
+ * True when there are more than `max` lines from `from` on. Lines end in LF, CRLF or (old Mac
+ * files) CR alone, so LFs and CRs are counted apart and the larger count taken: a mix of
+ * endings is undercounted at most by half. One native search per line, stopping at the limit:
+ * a file of a billion tiny lines costs no more than one at the limit.
+ */
+export function hasMoreLinesThan(bytes: Buffer, from: number, max: number): boolean {
+  return countUpTo(bytes, from, 10, max) > max || countUpTo(bytes, from, 13, max) > max;
+}
+
+/** Lines ending in `terminator` (the last may lack it), counted up to `max + 1`. */
+function countUpTo(bytes: Buffer, from: number, terminator: number, max: number): number {
+  let lines = 0;
+  let i = from;
+  while (i < bytes.length && lines <= max) {
+    lines++;
+    const next = bytes.indexOf(terminator, i);
+    if (next < 0) break;
+    i = next + 1;
+  }
+  return lines;
 }
 
 /** The header name of a field, as matched (trimmed and lower-cased), when it has one. */
