@@ -40,6 +40,11 @@ function siteAudience() {
         // `astro check` (sync) reads no data; dev, build and preview all serve it.
         if (command === 'sync') return;
         try {
+          // The dev server serves /data/ straight from public/, so it would mix another data
+          // folder's pages with public/data's files: preview a built site instead.
+          if (command === 'dev' && resolve(site.dataDir) !== resolve(SITE_FOLDERS.public.dataDir)) {
+            throw new SiteBuildError(`astro dev serves /data/ from ${SITE_FOLDERS.public.dataDir} only; build this site with \`npm run site:board\` and preview dist-board/ instead (\`npm run start:board\` does both on the sample).`);
+          }
           // Every page of the site is built from a release; without one the build cannot succeed.
           if (!readRelease(site) && command === 'build') throw missingDataError(site);
         } catch (error) {
