@@ -27,10 +27,10 @@ try {
 
 /**
  * Keeps the public site and the board site apart. Before anything is built it checks that the
- * data folder holds a release and that it is for this site's audience (the same check every page makes, run
- * first so a refused build writes nothing). After the build, a site whose data lives outside
- * public/ (the board site) gets the files its manifest lists as /data/, in place of whatever
- * Astro copied from public/data.
+ * data folder holds a release and that it is for this site's audience (readRelease, the same
+ * check every page makes, run first so a refused build writes nothing). After the build, a site
+ * whose data lives outside public/ (the board site) gets the files its manifest lists as /data/,
+ * in place of whatever Astro copied from public/data.
  */
 function siteAudience() {
   return {
@@ -43,7 +43,10 @@ function siteAudience() {
           // The dev server serves /data/ straight from public/, so it would mix another data
           // folder's pages with public/data's files: preview a built site instead.
           if (command === 'dev' && resolve(site.dataDir) !== resolve(SITE_FOLDERS.public.dataDir)) {
-            throw new SiteBuildError(`astro dev serves /data/ from ${SITE_FOLDERS.public.dataDir} only; build this site with \`npm run site:board\` and preview dist-board/ instead (\`npm run start:board\` does both on the sample).`);
+            throw new SiteBuildError(
+              `astro dev serves /data/ from ${SITE_FOLDERS.public.dataDir} only; build this site with \`npm run site:board\` ` +
+                'and preview dist-board/ instead (`npm run start:board` does both on the sample).',
+            );
           }
           // Every page of the site is built from a release; without one the build cannot succeed.
           if (!readRelease(site) && command === 'build') throw missingDataError(site);
