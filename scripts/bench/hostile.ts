@@ -25,11 +25,28 @@ interface Measured {
   first: string;
 }
 
-/** Writes `file` from pieces, so a 200 MB line is never one JavaScript string. */
-function writePieces(path: string, pieces: readonly (string | Buffer)[]): void {
+/** `bytes` bytes of `fill`, written a megabyte at a time. */
+interface Filler {
+  readonly fill: string;
+  readonly bytes: number;
+}
+
+/**
+ * Writes `file` from pieces, long runs a megabyte at a time. This process must stay small: a
+ * child's peak memory (max RSS) counts what its parent held when it was started, so a 512 MB
+ * buffer here would show up in every measurement after it.
+ */
+function writePieces(path: string, pieces: readonly (string | Filler)[]): void {
   const fd = openSync(path, 'w');
   try {
-    for (const piece of pieces) writeSync(fd, typeof piece === 'string' ? Buffer.from(piece) : piece);
+    for (const piece of pieces) {
+      if (typeof piece === 'string') {
+        writeSync(fd, Buffer.from(piece));
+        continue;
+      }
+      const chunk = Buffer.alloc(MB, piece.fill);
+      for (let left = piece.bytes; left > 0; left -= MB) writeSync(fd, chunk, 0, Math.min(MB, left));
+    }
   } finally {
     closeSync(fd);
   }
@@ -54,7 +71,7 @@ const inputs: readonly HostileInput[] = [
     label: 'a 200 MB header line',
     make: (extracts) => {
       const [header, ...rest] = sampleLines(extracts, 'families.csv');
-      writePieces(join(extracts, 'families.csv'), [`${header},`, Buffer.alloc(200 * MB, 'a'), `\n${rest.join('\n')}`]);
+      writePieces(join(extracts, 'families.csv'), [`${header},`, { fill: 'a', bytes: 200 * MB }, `\n${rest.join('\n')}`]);
     },
   },
   {
@@ -71,12 +88,15 @@ const inputs: readonly HostileInput[] = [
     label: 'one 200 MB record',
     make: (extracts) => {
       const [header, first, ...rest] = sampleLines(extracts, 'families.csv');
-      writePieces(join(extracts, 'families.csv'), [`${header}\n${first}\n`, Buffer.alloc(200 * MB, 'x'), `\n${rest.join('\n')}`]);
+      writePieces(join(extracts, 'families.csv'), [`${header}\n${first}\n`, { fill: 'x', bytes: 200 * MB }, `\n${rest.join('\n')}`]);
     },
   },
   {
     label: 'a file at the size limit of near-empty lines',
-    make: (extracts) => writePieces(join(extracts, 'outcomes.csv'), ['family_ref\n', Buffer.alloc(extractLimits.fileBytes - 11, '1\n')]),
+    make: (extracts) => {
+      const header = `${sampleLines(extracts, 'outcomes.csv')[0]}\n`;
+      writePieces(join(extracts, 'outcomes.csv'), [header, { fill: '1\n', bytes: extractLimits.fileBytes - header.length }]);
+    },
   },
   {
     label: 'a file over the size limit (sparse)',
@@ -84,8 +104,9 @@ const inputs: readonly HostileInput[] = [
   },
 ];
 
-function prepare(input: HostileInput, index: number): string {
-  const root = join(DIR, `input-${index}`);
+/** The input's folder, named after its label so a changed list never reuses a stale input. */
+function prepare(input: HostileInput): string {
+  const root = join(DIR, input.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''));
   const extracts = join(root, 'extracts');
   const done = join(root, 'ready');
   if (existsSync(done)) return extracts;
@@ -97,24 +118,36 @@ function prepare(input: HostileInput, index: number): string {
   return extracts;
 }
 
-function measure(extracts: string, out: string): Measured {
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/hostile-child.ts', extracts, out], { encoding: 'utf8', maxBuffer: 16 * MB });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measured;
+/** The child's figures, or null (after printing why) when it crashed rather than answered. */
+function measure(extracts: string, out: string): Measured | null {
+  try {
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench/hostile-child.ts', extracts, out], { encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'pipe'] });
+    return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measured;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? error);
+    const reason = stderr.split('\n').find((l) => /Error/.test(l)) ?? stderr.split('\n')[0];
+    console.log(`  the run crashed instead of answering: ${reason?.trim()}`);
+    return null;
+  }
 }
 
 export async function benchHostile(): Promise<void> {
-  const results: { label: string; m: Measured }[] = [];
+  const results: { label: string; m: Measured; hostile: boolean }[] = [];
   for (const [i, input] of inputs.entries()) {
-    const m = measure(prepare(input, i), join(DIR, `out-${i}`));
-    results.push({ label: input.label, m });
+    console.log(`${input.label}:`);
+    const m = measure(prepare(input), join(DIR, `out-${i}`));
+    if (!m) continue;
+    results.push({ label: input.label, m, hostile: i > 0 });
     const outcome = m.refused ? `refused: ${m.first.slice(0, 140)}${m.first.length > 140 ? '…' : ''}` : 'published';
-    console.log(`${input.label}: ${m.seconds.toFixed(2)} s, peak memory ${m.maxRssMb.toFixed(0)} MB; ${outcome}`);
+    console.log(`  ${m.seconds.toFixed(2)} s, peak memory ${m.maxRssMb.toFixed(0)} MB; ${outcome}`);
   }
-  const hostile = results.slice(1);
+  const hostile = results.filter((r) => r.hostile);
+  if (hostile.length === 0) return;
   const slowest = hostile.reduce((a, b) => (b.m.seconds > a.m.seconds ? b : a));
   const largest = hostile.reduce((a, b) => (b.m.maxRssMb > a.m.maxRssMb ? b : a));
+  const sample = results.find((r) => !r.hostile);
   console.log(
-    `Worst hostile input: ${slowest.label} takes ${slowest.m.seconds.toFixed(2)} s; ${largest.label} peaks at ${largest.m.maxRssMb.toFixed(0)} MB ` +
-      `(the sample: ${results[0]!.m.seconds.toFixed(2)} s, ${results[0]!.m.maxRssMb.toFixed(0)} MB)`,
+    `Worst hostile input: ${slowest.label} takes ${slowest.m.seconds.toFixed(2)} s; ${largest.label} peaks at ${largest.m.maxRssMb.toFixed(0)} MB` +
+      (sample ? ` (the sample: ${sample.m.seconds.toFixed(2)} s, ${sample.m.maxRssMb.toFixed(0)} MB)` : ''),
   );
 }

@@ -76,16 +76,6 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     return unusable(null, null);
   }
   const { bytes: original, identity } = opened;
-  // DuckDB reads a clean UTF-8 extract from disk: from the resolved path, then a check that the
-  // file there is still the one that was checked.
-  const loadOriginal = async (loading: Promise<boolean>): Promise<boolean | 'changed'> => {
-    const loaded = await loading;
-    return loaded && !(await isSameFile(identity)) ? 'changed' : loaded;
-  };
-  const changed = async () => {
-    fileIssue('file_changed', 'error', `${file} changed on disk while it was being read, so what was checked may not be what was loaded.`, 'Run again once nothing is writing to the extracts folder.');
-    return unusable(digest(), encoding);
-  };
   // Hashing 100 MB takes a while; when the bytes can be loaded as they are, DuckDB reads them
   // on its own threads while this thread hashes.
   let hash: string | null = null;
@@ -170,6 +160,16 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     // A value over the length limit needs a line at least that long. DuckDB cannot be trusted
     // to refuse one: a line longer than its read buffer comes back as no rows at all.
     !hasLineLongerThan(bytes, header.end, extractLimits.cellBytes);
+  // DuckDB reads a clean UTF-8 extract from disk: from the resolved path, then a check that the
+  // file there is still the one that was checked.
+  const loadOriginal = async (loading: Promise<boolean>): Promise<boolean | 'changed'> => {
+    const loaded = await loading;
+    return loaded && !(await isSameFile(identity)) ? 'changed' : loaded;
+  };
+  const changed = async () => {
+    fileIssue('file_changed', 'error', `${file} changed on disk while it was being read, so what was checked may not be what was loaded.`, 'Run again once nothing is writing to the extracts folder.');
+    return unusable(digest(), encoding);
+  };
   let loaded = false;
   let structuralRejects = 0;
   const rejectedLines: number[] = [];
