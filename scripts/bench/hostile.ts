@@ -68,6 +68,19 @@ const inputs: readonly HostileInput[] = [
     },
   },
   {
+    // Within every limit, and the privacy guard's worst case: every value of every column is
+    // an identifier, so every cell goes through every pattern.
+    label: 'an email address in each of 90 extra columns of outcomes.csv',
+    make: (extracts) => {
+      const lines = sampleLines(extracts, 'outcomes.csv');
+      const header = Array.from({ length: 90 }, (_, i) => `,contact_${i}`).join('');
+      writePieces(
+        join(extracts, 'outcomes.csv'),
+        lines.map((l, n) => (l === '' ? '' : `${l}${n === 0 ? header : Array.from({ length: 90 }, (_, i) => `,person${n}.${i}@example.org`).join('')}\n`)),
+      );
+    },
+  },
+  {
     label: 'a 200 MB header line',
     make: (extracts) => {
       const [header, ...rest] = sampleLines(extracts, 'families.csv');
