@@ -138,7 +138,8 @@ function measure(extracts: string, out: string): Measured | null {
     return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measured;
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? error);
-    const reason = stderr.split('\n').find((l) => /Error/.test(l)) ?? stderr.split('\n')[0];
+    // Node prints the failing source line first; the "SomeError: message" line says what failed.
+    const reason = stderr.split('\n').find((l) => /^\w*Error: /.test(l)) ?? stderr.split('\n')[0];
     console.log(`  the run crashed instead of answering: ${reason?.trim()}`);
     return null;
   }
