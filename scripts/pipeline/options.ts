@@ -1,6 +1,9 @@
 /** Command-line options of `npm run data`, parsed and checked once. */
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Audience } from '../../src/lib/outputs/tables.ts';
+import { SITE_FOLDERS } from '../../src/lib/site/site-build.ts';
 
 export interface PipelineOptions {
   extractsDir: string;
@@ -34,7 +37,7 @@ Options:
   --out <folder>         where the Parquet files go (default public/data)
   --reference <folder>   reference data (default data/reference)
   --report <folder>      where the data-quality report goes (default data-quality); it quotes
-                         values from rejected rows, so it is never written under public/
+                         values from rejected rows, so it is refused under public/, dist/ or --out
   --threshold <n>        counts from 1 to n-1 are suppressed (default 5)
   --round <5|10>         round published counts to this base (default: no rounding)
   --accept-partial       publish the good rows and report the rejected ones instead of failing
@@ -76,7 +79,7 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseArgsMessage(error));
   }
   const v = parsed.values;
   if (v.help) return 'help';
@@ -118,4 +121,101 @@ function parseSourceDateEpoch(text: string | undefined): string | null {
     throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${text}"`);
   }
   return new Date(seconds * 1000).toISOString().slice(0, 10);
+}
+
+/** Node's parseArgs messages, shortened to what to type instead. */
+export function parseArgsMessage(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const message = e.message ?? String(error);
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Unknown option ${option ?? message}.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return option && /argument missing/.test(message) ? `${option} needs a value.` : message;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? message}: every value follows its option, e.g. --extracts <folder>.`;
+    default:
+      return message;
+  }
+}
+
+/**
+ * Checks the folders named on the command line before anything is read or written: the extracts
+ * and reference folders exist, and the data-quality report, which quotes values from rejected
+ * rows, is nowhere the site publishes (public/, dist/, the output folder) nor holds one of them.
+ */
+export function checkPipelinePaths(
+  options: Pick<PipelineOptions, 'extractsDir' | 'referenceDir' | 'outDir' | 'reportDir'>,
+  projectRoot = process.cwd(),
+): void {
+  requireFolder('--extracts', options.extractsDir, 'the folder holding families.csv, outcomes.csv, claims.csv and area_indicators.csv');
+  requireFolder('--reference', options.referenceDir, 'the reference data folder, e.g. data/reference');
+  // Compare every spelling of each path (as given, with its folder's links resolved, with its
+  // own link resolved): `public/data` is a link to a staging folder, and `public` may be a link.
+  const report = spellings(options.reportDir);
+  const published: [string[], string][] = [
+    ...publishedFolders(projectRoot).map(({ path, what }): [string[], string] => [spellings(path), what]),
+    [spellings(options.outDir), `the output folder (--out ${options.outDir}), which the site publishes`],
+  ];
+  const hint = 'the report quotes values from rejected rows, so keep it private: give a folder outside public/, dist/ and --out, e.g. --report data-quality.';
+  for (const [folders, what] of published) {
+    for (const r of report) {
+      for (const folder of folders) {
+        if (within(r, folder)) throw new UsageError(`--report ${options.reportDir} is inside ${what}; ${hint}`);
+        if (within(folder, r)) {
+          throw new UsageError(`--report ${options.reportDir} holds ${what}, and a run replaces the whole report folder; ${hint}`);
+        }
+      }
+    }
+  }
+}
+
+/** Folders of the project that end up on a web server: what Astro copies, the sites it builds, their data. */
+export function publishedFolders(projectRoot = process.cwd()): { path: string; what: string }[] {
+  const folders = [{ path: join(projectRoot, 'public'), what: 'public/, which the site publishes' }];
+  for (const [audience, { dataDir, outDir }] of Object.entries(SITE_FOLDERS)) {
+    folders.push({ path: resolve(projectRoot, outDir), what: `${outDir}/, the built ${audience} site` });
+    folders.push({ path: resolve(projectRoot, dataDir), what: `${dataDir}, the ${audience} site's data` });
+  }
+  return folders;
+}
+
+function within(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+function spellings(path: string): string[] {
+  const absolute = resolve(path);
+  return [...new Set([absolute, join(canonical(dirname(absolute)), basename(absolute)), canonical(absolute)])];
+}
+
+/** A UsageError unless `path` is a folder that exists: what the option should name is in `what`. */
+export function requireFolder(option: string, path: string, what: string): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`${option} ${path}: no such folder; give ${what}.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${option} ${path}: permission denied; give ${what} that you can read.`);
+    throw error;
+  }
+  if (!isFolder) throw new UsageError(`${option} ${path} is a file, not a folder; give ${what}.`);
+}
+
+/** The absolute path with links resolved as far as the path exists (the rest may not exist yet). */
+function canonical(path: string): string {
+  let existing = resolve(path);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return join(realpathSync(existing), ...rest);
+    } catch {
+      const parent = dirname(existing);
+      if (parent === existing) return resolve(path);
+      rest.unshift(basename(existing));
+      existing = parent;
+    }
+  }
 }

@@ -3,8 +3,7 @@
  * validate, aggregate, disclose, write. Nothing reaches the output folder unless every stage
  * succeeds; the data-quality report is written either way so the analyst can see what to fix.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
@@ -38,6 +37,7 @@ import type { ReadAllResult } from './read/readExtracts.ts';
 import { loadAndValidateExtracts, type ExtractsResult } from './validate/validateExtracts.ts';
 import { renderManifest, sha256File } from './write/manifest.ts';
 import { stageDir } from './write/atomic-dir.ts';
+import { startRun } from './write/run-guard.ts';
 import { writeParquet } from './write/parquet.ts';
 
 export interface RunResult {
@@ -51,8 +51,11 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
   const ref = await progress.step('Checking reference data', () => loadReference(options.referenceDir));
   // Read the key before any work so a missing key fails fast, and never hold it longer than needed.
   const key = options.pseudonymise ? loadPseudonymisationKey({ env: process.env, keyFile: options.keyFile ?? undefined }) : null;
+  // One run at a time per output and report folder; clean copies of the extracts go in a private
+  // folder that is removed however the run ends.
+  const run = startRun(options);
   const conn = await openDuckDB();
-  const workDir = await mkdtemp(join(tmpdir(), 'tfo-pipeline-'));
+  const workDir = run.workDir;
   try {
     const quality = await progress.step('Reading, guarding and validating the extracts', () =>
       loadAndValidateExtracts(conn, options.extractsDir, ref, {
@@ -81,7 +84,7 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
     return { manifest, quality };
   } finally {
     conn.closeSync();
-    await rm(workDir, { recursive: true, force: true });
+    run.end();
   }
 }
 

@@ -23,7 +23,8 @@ beforeAll(async () => {
 /** A workspace whose output folder already holds the last good run. */
 function workspaceWithGoodOutput(): Workspace {
   const ws = makeWorkspace();
-  cpSync(goodOut, ws.out, { recursive: true });
+  // The output folder is a link to a staging folder: copy the files, not the link.
+  cpSync(goodOut, ws.out, { recursive: true, dereference: true });
   return ws;
 }
 

@@ -21,12 +21,16 @@ export interface Workspace {
   report: string;
 }
 
-/** A temporary workspace holding a copy of data/sample as the extracts. */
+/**
+ * A temporary workspace holding a copy of data/sample as the extracts. The output and report
+ * folders are one level down, like public/data, so their staging folder (.tfo-staging, in the
+ * folder above the output's parent) is inside the workspace too.
+ */
 export function makeWorkspace(): Workspace {
   const root = mkdtempSync(join(tmpdir(), 'tfo-cli-'));
   const extracts = join(root, 'extracts');
   cpSync('data/sample', extracts, { recursive: true, filter: (src) => !src.endsWith('README.md') });
-  return { root, extracts, out: join(root, 'out'), report: join(root, 'report') };
+  return { root, extracts, out: join(root, 'site', 'data'), report: join(root, 'private', 'data-quality') };
 }
 
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
