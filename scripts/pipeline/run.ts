@@ -11,6 +11,8 @@ import {
   COUNT_SORT,
   INDICATOR_COLUMNS,
   INDICATOR_SORT,
+  PERIOD_COLUMNS,
+  PERIOD_SORT,
   MANIFEST_FILE,
   OUTPUT_TABLES,
   QUALITY_REPORT_FILES,
@@ -18,12 +20,20 @@ import {
   type CountRow,
   type IndicatorRow,
   type Manifest,
+  type ManifestAudit,
   type ManifestOutput,
+  type PeriodRow,
+  type UtilityShare,
   type OutputTable,
 } from '../../src/lib/outputs/tables.ts';
+import { parseQuarter, type FinancialQuarter } from '../../src/lib/period/quarter.ts';
 import { loadReference, type Reference } from '../../src/lib/reference/load.ts';
 import { aggregateCounts, aggregateIndicators, type CountTable } from './aggregate/index.ts';
-import { describeRule, discloseCounts, discloseIndicators, TABLE_RELATIONS } from './disclose/index.ts';
+import { describeRule, discloseIndicators } from './disclose/index.ts';
+import { publishDesign } from './disclose/publish-design.ts';
+import { buildUniverse } from './disclose/release-cells.ts';
+import { designRelease } from './disclose/release.ts';
+import { roundCounts } from './disclose/rounding.ts';
 import { openDuckDB } from './duckdb.ts';
 import { findExtractPeriod, type ExtractPeriod } from './extract-period.ts';
 import { refuseDirectIdentifiers } from './guard/guardExtract.ts';
@@ -79,7 +89,13 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
     const period = await findExtractPeriod(conn, { sourceDateEpoch: options.sourceDateEpoch, lastQuarter: options.lastQuarter });
     progress.info(`Publishing ${period.firstQuarter} to ${period.lastQuarter}, released ${period.released}.`);
     const tables = await progress.step('Aggregating by locality and quarter', () => aggregate(conn, ref, period));
-    const published = options.audience === 'public' ? await progress.step('Applying disclosure control', async () => disclose(tables, options)) : tables;
+    const published = await progress.step(options.audience === 'public' ? 'Applying disclosure control and auditing the release' : 'Adding the longer periods', () =>
+      disclose(tables, ref, period, options, progress),
+    );
+    if (published.audit) {
+      progress.info(`  Audit passed: ${published.audit.hidden_counts_audited.toLocaleString('en-GB')} hidden counts, none narrower than ${options.threshold} (narrowest ${String(published.audit.narrowest_interval)}), ${published.audit.rounds} round(s).`);
+    }
+    for (const line of utilityLines(published.utility)) progress.info(`  ${line}`);
     const manifest = await progress.step(`Writing Parquet to ${options.outDir}`, () => writeOutputs(conn, published, quality, period, options));
     return { manifest, quality };
   } finally {
@@ -89,6 +105,7 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
 }
 
 type Tables = Record<CountTable, CountRow[]> & { indicators: IndicatorRow[] };
+type Published = Tables & { periods: PeriodRow[]; audit: ManifestAudit | null; utility: UtilityShare[] };
 
 async function aggregate(conn: DuckDBConnection, ref: Reference, period: ExtractPeriod): Promise<Tables> {
   const counts = await aggregateCounts(conn, ref, period);
@@ -96,12 +113,49 @@ async function aggregate(conn: DuckDBConnection, ref: Reference, period: Extract
   return { ...counts, indicators };
 }
 
-function disclose(tables: Tables, options: PipelineOptions): Tables {
-  const out = { indicators: discloseIndicators(tables.indicators, { threshold: options.threshold }) } as Tables;
-  for (const t of COUNT_TABLES) {
-    out[t] = discloseCounts(tables[t], { threshold: options.threshold, roundTo: options.roundTo, relations: TABLE_RELATIONS[t] });
+/**
+ * The public audience gets the release designed and audited as a whole (disclose/release.ts);
+ * the board gets every figure, with the same longer periods so both read alike.
+ */
+async function disclose(tables: Tables, ref: Reference, period: ExtractPeriod, options: PipelineOptions, progress: Progress): Promise<Published> {
+  const first = parseQuarter(period.firstQuarter) as FinancialQuarter;
+  const last = parseQuarter(period.lastQuarter) as FinancialQuarter;
+  if (options.audience === 'board') {
+    const universe = buildUniverse(tables, ref.disclosure, first, last);
+    return { ...tables, ...publishDesign(tables, universe, null), audit: null };
   }
-  return out;
+  const design = await designRelease(tables, ref.disclosure, options.threshold, first, last, (round, failing) =>
+    progress.info(`  Audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
+  );
+  const release = publishDesign(tables, design.universe, design.shown);
+  const out = { ...release.tables } as Record<CountTable, CountRow[]>;
+  // Optional rounding blurs figures further; it only widens what a reader can prove.
+  if (options.roundTo !== null) for (const t of COUNT_TABLES) out[t] = roundCounts(out[t], options.roundTo);
+  return {
+    ...out,
+    indicators: discloseIndicators(tables.indicators, { threshold: options.threshold }),
+    periods: options.roundTo === null ? release.periods : roundCounts(release.periods, options.roundTo),
+    utility: release.utility,
+    audit: {
+      passed: design.audit.passed,
+      method: 'linear programme over every published figure and relation (HiGHS), integer programme where the relaxation is fractional',
+      hidden_counts_audited: design.audit.hidden_counts_audited,
+      narrowest_interval: design.audit.narrowest_interval,
+      rounds: design.audit.rounds,
+    },
+  };
+}
+
+function utilityLines(utility: readonly UtilityShare[]): string[] {
+  const byLevel = new Map<string, { figures: number; shown: number }>();
+  for (const u of utility) {
+    const k = `${u.table} ${u.area_type}`;
+    const g = byLevel.get(k) ?? { figures: 0, shown: 0 };
+    g.figures += u.figures;
+    g.shown += u.shown;
+    byLevel.set(k, g);
+  }
+  return ['Figures shown, of the board release\'s:', ...[...byLevel].map(([k, g]) => `  ${k}: ${((100 * g.shown) / g.figures).toFixed(0)}% (${g.shown.toLocaleString('en-GB')} of ${g.figures.toLocaleString('en-GB')})`)];
 }
 
 function guardTargets(read: ReadAllResult) {
@@ -112,7 +166,7 @@ function guardTargets(read: ReadAllResult) {
 
 async function writeOutputs(
   conn: DuckDBConnection,
-  tables: Tables,
+  tables: Published,
   quality: ExtractsResult,
   period: ExtractPeriod,
   options: PipelineOptions,
@@ -126,7 +180,9 @@ async function writeOutputs(
       const rows =
         name === 'indicators'
           ? await writeParquet(conn, tables.indicators, { columns: INDICATOR_COLUMNS, sortBy: INDICATOR_SORT, rowGroupSize: 10_000 }, path)
-          : await writeParquet(conn, tables[name], { columns: COUNT_COLUMNS, sortBy: COUNT_SORT, rowGroupSize: 10_000 }, path);
+          : name === 'periods'
+            ? await writeParquet(conn, tables.periods, { columns: PERIOD_COLUMNS, sortBy: PERIOD_SORT, rowGroupSize: 10_000 }, path)
+            : await writeParquet(conn, tables[name], { columns: COUNT_COLUMNS, sortBy: COUNT_SORT, rowGroupSize: 10_000 }, path);
       outputs.push({ file, rows, sha256: await sha256File(path) });
     }
     const manifest: Manifest = {
@@ -142,6 +198,8 @@ async function writeOutputs(
           options.audience === 'public'
             ? describeRule({ threshold: options.threshold, roundTo: options.roundTo })
             : 'None: unsuppressed figures for internal (board) use only. Do not publish.',
+        audit: tables.audit,
+        utility: tables.utility,
       },
       sources: quality.files.map((f) => ({
         file: f.file,

@@ -47,7 +47,10 @@ async function expected(measure: string, quarter: string, area = authority): Pro
   );
   const [row] = reader.getRowObjectsJS();
   if (!row) return '[x]';
-  return row.value === null ? String(row.flag) : new Intl.NumberFormat('en-GB').format(Number(row.value));
+  if (row.value === null) return String(row.flag);
+  const shown = new Intl.NumberFormat('en-GB').format(Number(row.value));
+  // A figure rounded to protect a hidden one carries its symbol ([rd]) beside the number.
+  return row.flag === null ? shown : `${shown} ${String(row.flag)}`;
 }
 
 /** Families attached from Q1 of the quarter's financial year to the quarter, by the authority. */

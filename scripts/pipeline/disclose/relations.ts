@@ -36,7 +36,7 @@ export const NO_RELATIONS: RelationSpec = { areaTotals: false, stockFlows: [], b
  * (src/lib/outputs/tables.ts). Criteria and outcome breakdowns overlap (a family counts once per
  * criterion met), so they do not sum to a total and are not declared as if they did.
  */
-export const TABLE_RELATIONS: Record<Exclude<OutputTable, 'indicators'>, RelationSpec> = {
+export const TABLE_RELATIONS: Record<Exclude<OutputTable, 'indicators' | 'periods'>, RelationSpec> = {
   programme: {
     areaTotals: true,
     stockFlows: [

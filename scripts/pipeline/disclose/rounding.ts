@@ -26,3 +26,16 @@ export function roundPublished(table: ColumnTable, base: number): ColumnTable {
     })
     .select(table.columnNames().filter((c) => c !== '_rounded'));
 }
+
+/**
+ * `--round`: rounds every exactly published count of a released table (money follows its count
+ * and comparators are others' figures, so neither is touched). Rounding only widens what a reader
+ * can prove, so the audit's verdict on the unrounded release still holds.
+ */
+export function roundCounts<R extends { value: number | null; flag: string | null; area_type: string; measure: string }>(rows: readonly R[], base: number): R[] {
+  return rows.map((r) => {
+    if (r.value === null || r.flag !== null || r.area_type === 'comparator' || r.measure === 'claim_amount_gbp') return r;
+    const rounded = roundToBase(r.value, base);
+    return r.value !== 0 && rounded === 0 ? { ...r, value: null, flag: GSS.low } : { ...r, value: rounded };
+  });
+}

@@ -18,6 +18,7 @@ export const SYMBOL_MEANINGS: Readonly<Record<GssFlag, SymbolMeaning>> = {
   [GSS.x]: { label: 'not available', description: 'not available – no data were collected or returned', replacesValue: true },
   [GSS.z]: { label: 'not applicable', description: 'not applicable – this figure does not apply here', replacesValue: true },
   [GSS.low]: { label: 'low', description: 'low – a value that rounds to zero but is not zero', replacesValue: true },
+  [GSS.rd]: { label: 'rounded', description: 'rounded to the nearest 10 so that it cannot give a confidential figure away', replacesValue: false },
   [GSS.p]: { label: 'provisional', description: 'provisional – this figure may be revised', replacesValue: false },
   [GSS.r]: { label: 'revised', description: 'revised – this figure has changed since it was first published', replacesValue: false },
   [GSS.e]: { label: 'estimated', description: 'estimated – this figure is an estimate', replacesValue: false },
@@ -33,7 +34,7 @@ export function isGssFlag(text: string): text is GssFlag {
 }
 
 /** A symbol anywhere in a formatted cell: "[c]" alone or "12 [p]". */
-const SYMBOL_PATTERN = /\[(?:c|x|z|low|p|r|e|b|u)\]/g;
+const SYMBOL_PATTERN = /\[(?:c|x|z|low|rd|p|r|e|b|u)\]/g;
 
 export type TextPart = { kind: 'text'; text: string } | { kind: 'symbol'; symbol: GssFlag };
 

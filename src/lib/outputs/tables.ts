@@ -11,6 +11,7 @@ export const GSS = {
   x: '[x]', // not available
   z: '[z]', // not applicable
   low: '[low]',
+  rd: '[rd]', // rounded to a base (see the methodology) so it cannot give a hidden figure away
   p: '[p]',
   r: '[r]',
   e: '[e]',
@@ -61,6 +62,9 @@ export interface IndicatorRow {
  * `criteria`: families_attached by criterion (a family counts once per criterion met).
  * `outcomes`: outcomes_achieved and outcomes_sustained in the quarter, by outcome measure.
  * `claims`: claims (count) and claim_amount_gbp in the quarter, by claim type.
+ * `periods`: the flows of the four count tables over longer periods (each financial year, the
+ *   financial year to date, the last four quarters, the programme to date), where the public
+ *   release can show a figure that its quarters cannot.
  */
 export const OUTPUT_TABLES = {
   programme: { file: 'programme.parquet', kind: 'count' },
@@ -68,6 +72,7 @@ export const OUTPUT_TABLES = {
   outcomes: { file: 'outcomes.parquet', kind: 'count' },
   claims: { file: 'claims.parquet', kind: 'count' },
   indicators: { file: 'indicators.parquet', kind: 'indicator' },
+  periods: { file: 'periods.parquet', kind: 'period' },
 } as const;
 export type OutputTable = keyof typeof OUTPUT_TABLES;
 
@@ -81,6 +86,27 @@ export interface ManifestSource {
   rows_in: number;
   rows_accepted: number;
   rows_rejected: number;
+}
+
+export interface ManifestAudit {
+  passed: boolean;
+  /** How intervals were proved. */
+  method: string;
+  hidden_counts_audited: number;
+  /** Width of the narrowest interval a reader can prove for a hidden count. */
+  narrowest_interval: number | null;
+  rounds: number;
+}
+
+export interface UtilityShare {
+  table: string;
+  area_type: string;
+  period_type: string;
+  /** Figures the board release has (not [x]). */
+  figures: number;
+  /** Of those, shown with a number (exact or rounded) in this release. */
+  shown: number;
+  share: number;
 }
 
 export interface ManifestOutput {
@@ -100,9 +126,30 @@ export interface Manifest {
     threshold: number;
     rounding_base: number | null;
     rule: string;
+    /** The whole-release audit's verdict (public audience only). */
+    audit: ManifestAudit | null;
+    /** Share of the board's figures the release shows, by table, area level and granularity. */
+    utility: UtilityShare[];
   };
   sources: ManifestSource[];
   outputs: ManifestOutput[];
+}
+
+/** A count over a period longer than a quarter (periods.parquet). */
+export interface PeriodRow {
+  /** The count table the measure comes from. */
+  table: string;
+  measure: string;
+  breakdown: string;
+  area_code: string;
+  area_type: AreaType;
+  /** quarter | financial_year | financial_year_to_date | rolling_year | programme_to_date */
+  period_type: string;
+  period: string;
+  period_start: string;
+  period_end: string;
+  value: number | null;
+  flag: GssFlag | null;
 }
 
 /** Column order and DuckDB types of the Parquet files: the writer and readers both use these. */
@@ -133,6 +180,21 @@ export const INDICATOR_COLUMNS = [
   ['flag', 'VARCHAR'],
 ] as const satisfies ReadonlyArray<readonly [keyof IndicatorRow, string]>;
 
+export const PERIOD_COLUMNS = [
+  ['table', 'VARCHAR'],
+  ['measure', 'VARCHAR'],
+  ['breakdown', 'VARCHAR'],
+  ['area_code', 'VARCHAR'],
+  ['area_type', 'VARCHAR'],
+  ['period_type', 'VARCHAR'],
+  ['period', 'VARCHAR'],
+  ['period_start', 'DATE'],
+  ['period_end', 'DATE'],
+  ['value', 'DOUBLE'],
+  ['flag', 'VARCHAR'],
+] as const satisfies ReadonlyArray<readonly [keyof PeriodRow, string]>;
+
 /** Sort keys: the files are sorted so readers can prune row groups and builds are reproducible. */
 export const COUNT_SORT = ['measure', 'breakdown', 'quarter_start', 'area_type', 'area_code'] as const;
 export const INDICATOR_SORT = ['indicator_code', 'area_type', 'area_code', 'period_start'] as const;
+export const PERIOD_SORT = ['table', 'measure', 'breakdown', 'period_type', 'period_start', 'area_type', 'area_code'] as const;

@@ -142,3 +142,49 @@ export const councilSchema = z.object({
   methodology_url: z.string().describe('Link to the methodology page.'),
 });
 export type Council = z.infer<typeof councilSchema>;
+
+/**
+ * How the public release may publish each count measure (data/reference/disclosure.json): the
+ * granularities a reader may see, which figures readers need most, and where rounding protects
+ * better than hiding. The pipeline chooses within these; docs/disclosure-control.md says how.
+ */
+export const PERIOD_TYPES = ['quarter', 'financial_year', 'financial_year_to_date', 'rolling_year', 'programme_to_date'] as const;
+export const periodTypeSchema = z.enum(PERIOD_TYPES);
+export type PeriodType = z.infer<typeof periodTypeSchema>;
+
+export const measurePolicySchema = z.object({
+  table: z.enum(['programme', 'criteria', 'outcomes', 'claims']),
+  measure: z.string().min(1),
+  /** A flow adds up over quarters; a stock (open caseload, running total) is read at a quarter's end. */
+  kind: z.enum(['flow', 'stock']),
+  /** Granularities the public release may use, finest first; "quarter" must come first if listed. */
+  granularities: z.array(periodTypeSchema).min(1),
+  /** Breakdowns the public release may use (all when absent); one left out is not published at all. */
+  breakdowns: z.array(z.string().min(1)).min(1).optional(),
+  /** Area levels the public release may use; a level left out is not published at all. */
+  areas: z.array(z.enum(['authority', 'locality'])).min(1).default(['authority', 'locality']),
+  /** Base to round this measure's locality figures to instead of hiding them (stocks), or null. */
+  round_localities_to: z.number().int().min(2).nullable().default(null),
+  /** May a figure of this measure be rounded, rather than hidden, to protect another? */
+  may_round: z.boolean().default(true),
+});
+export type MeasurePolicy = z.infer<typeof measurePolicySchema>;
+
+export const disclosurePolicySchema = z.object({
+  schema_version: z.literal(1),
+  /** A granularity is published for a measure and area level while at most this share of its non-zero figures is below the threshold. */
+  max_hidden_share: z.number().min(0).max(1),
+  /** Base used when a figure is rounded to protect another. */
+  rounding_base: z.number().int().min(2),
+  /** Relative cost of hiding or rounding a figure: the pipeline spends the least. */
+  costs: z.object({
+    locality: z.number().positive(),
+    authority: z.number().positive(),
+    /** Multiplier for the latest quarter's figures and the programme-to-date totals (the headlines). */
+    headline: z.number().positive(),
+    /** Rounding a figure costs this share of hiding it. */
+    rounding: z.number().positive(),
+  }),
+  measures: z.array(measurePolicySchema).min(1),
+});
+export type DisclosurePolicy = z.infer<typeof disclosurePolicySchema>;

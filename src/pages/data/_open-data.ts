@@ -2,7 +2,7 @@
  * What the open-data page says about each published file: its columns in words. Kept beside the
  * page because it documents the files the pipeline writes (src/lib/outputs/tables.ts).
  */
-import { COUNT_COLUMNS, INDICATOR_COLUMNS, OUTPUT_TABLES, type OutputTable } from '../../lib/outputs/tables.ts';
+import { COUNT_COLUMNS, INDICATOR_COLUMNS, OUTPUT_TABLES, PERIOD_COLUMNS, type OutputTable } from '../../lib/outputs/tables.ts';
 
 export const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
   quarter: 'Financial quarter, such as "2013-14 Q2" (Q1 is April to June)',
@@ -12,9 +12,12 @@ export const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
   measure: 'What is counted (see the table description)',
   breakdown: 'The criterion, outcome or claim type the count is for; "all" when none',
   value: 'The published figure; empty when a symbol replaces it',
-  flag: 'GSS symbol: [c] suppressed, [x] not available, [z] not applicable; empty for a published figure',
+  flag: 'GSS symbol: [c] suppressed, [rd] rounded to protect a suppressed figure, [x] not available, [z] not applicable; empty for a published figure',
+  table: 'The count table the measure comes from (programme, criteria, outcomes or claims)',
+  period_type: '"financial_year", "financial_year_to_date", "rolling_year" (the four quarters to the latest) or "programme_to_date"',
+  period_end: 'Last day of the period (ISO date)',
   indicator_code: 'Indicator code from the catalogue, such as ni_111',
-  period: 'Financial quarter ("2013-14 Q2") or financial year ("2013-14")',
+  period: 'Financial quarter ("2013-14 Q2"), financial year ("2013-14"), year to date ("2026-27 to Q2"), "4 quarters to 2026-27 Q2" or "to 2026-27 Q2"',
   period_start: 'First day of the period (ISO date)',
   numerator: 'Numerator as supplied or counted',
   denominator: 'Denominator (population at risk)',
@@ -30,10 +33,12 @@ export const TABLE_DESCRIPTIONS: Readonly<Record<OutputTable, string>> = {
   outcomes: 'Outcomes achieved and sustained in each quarter, by outcome measure and locality.',
   claims: 'Results claims made and their value in pounds, by claim type and quarter.',
   indicators: 'National and local indicators by locality, authority and England, with confidence intervals and targets.',
+  periods: 'The counts of the other tables over longer periods (each financial year, the year to date, the last four quarters and since the programme began), where the public release can show a figure that its quarters cannot.',
 };
 
 export function columnsOf(table: OutputTable): readonly (readonly [string, string])[] {
-  return OUTPUT_TABLES[table].kind === 'indicator' ? INDICATOR_COLUMNS : COUNT_COLUMNS;
+  const kind = OUTPUT_TABLES[table].kind;
+  return kind === 'indicator' ? INDICATOR_COLUMNS : kind === 'period' ? PERIOD_COLUMNS : COUNT_COLUMNS;
 }
 
 export function tableOfFile(file: string): OutputTable | null {

@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { auditRelease, type AuditCell, type AuditRelation } from './audit.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Independent checker: enumerates every whole-number assignment of the hidden cells (small
+// boxes only) and keeps those that satisfy every relation. Its min and max per cell are what a
+// reader can prove; it shares nothing with the linear-programme code.
+// ---------------------------------------------------------------------------------------------
+
+function bruteForce(cells: readonly AuditCell[], relations: readonly AuditRelation[], cap: number): Map<number, { lower: number; upper: number }> {
+  const free = cells.flatMap((c, i) => (c.view.kind === 'exact' ? [] : [i]));
+  const value = cells.map((c) => c.value);
+  const out = new Map<number, { lower: number; upper: number }>();
+  const boundsOf = (i: number) => {
+    const v = (cells[i] as AuditCell).view;
+    return v.kind === 'range' ? [v.lower, v.upper] : v.kind === 'hidden' ? [v.lower, cap] : [0, 0];
+  };
+  const visit = (k: number) => {
+    if (k === free.length) {
+      for (const r of relations) {
+        const sum = r.cells.reduce((s, c, j) => s + (value[c] as number) * (r.coefs[j] as number), 0);
+        if (r.sense === 'eq' ? Math.abs(sum) > 1e-9 : sum > 1e-9) return;
+      }
+      for (const i of free) {
+        const o = out.get(i) ?? { lower: Infinity, upper: -Infinity };
+        out.set(i, { lower: Math.min(o.lower, value[i] as number), upper: Math.max(o.upper, value[i] as number) });
+      }
+      return;
+    }
+    const i = free[k] as number;
+    const [lo, hi] = boundsOf(i) as [number, number];
+    for (let v = lo; v <= hi; v++) {
+      value[i] = v;
+      visit(k + 1);
+    }
+    value[i] = (cells[i] as AuditCell).value;
+  };
+  visit(0);
+  return out;
+}
+
+const exact = (value: number): AuditCell => ({ value, integer: true, view: { kind: 'exact' }, minWidth: 0 });
+const hidden = (value: number, minWidth = 5, lower = 0): AuditCell => ({ value, integer: true, view: { kind: 'hidden', lower }, minWidth });
+const sum = (name: string, parts: number[], total: number): AuditRelation => ({ name, sense: 'eq', cells: [...parts, total], coefs: [...parts.map(() => 1), -1] });
+
+describe('auditRelease', () => {
+  it('pins a cell that a total minus its published parts gives away', async () => {
+    const cells = [hidden(2), exact(10), exact(12)];
+    const result = await auditRelease(cells, [sum('area total', [0, 1], 2)]);
+    expect(result.failures).toHaveLength(1);
+    expect(result.failures[0]?.interval).toEqual({ lower: 2, upper: 2 });
+    expect(result.failures[0]?.pinnedBy).toEqual(['area total']);
+    expect(result.failures[0]?.limiting).toEqual([1, 2]);
+  });
+
+  it('passes two hidden cells whose total leaves each at least the threshold of room', async () => {
+    const cells = [hidden(2), hidden(9), exact(20), exact(31)];
+    const result = await auditRelease(cells, [sum('total', [0, 1, 2], 3)]);
+    expect(result.failures).toEqual([]);
+    expect(result.intervals.get(0)).toEqual({ lower: 0, upper: 11 });
+  });
+
+  it('uses the rule a reader knows: a [c] that is at least 1 leaves 2 and 1 with no room', async () => {
+    const cells = [hidden(2, 5, 1), hidden(1, 5, 1), exact(3)];
+    const result = await auditRelease(cells, [sum('total', [0, 1], 2)]);
+    expect(result.failures.map((f) => f.interval)).toEqual([
+      { lower: 1, upper: 2 },
+      { lower: 1, upper: 2 },
+    ]);
+  });
+
+  it('sees a rounded figure as the range it allows', async () => {
+    // 3 + x = total, total published rounded to 10 as 10 (5 to 14): x is 2 to 11.
+    const cells = [exact(3), hidden(4), { value: 7, integer: true, view: { kind: 'range', lower: 5, upper: 14 }, minWidth: 0 } satisfies AuditCell];
+    const result = await auditRelease(cells, [sum('total', [0, 1], 2)]);
+    expect(result.intervals.get(1)).toEqual({ lower: 2, upper: 11 });
+    expect(result.failures).toEqual([]);
+  });
+
+  it('uses whole numbers: a tariff pins counts the relaxation leaves open', async () => {
+    // a + b = 3 claims; £800·a + £1,000·b = £2,600 (published), amounts hidden with their counts.
+    // The relaxation allows a = 2, b = 1 only: any split of 3 at these tariffs is pinned.
+    const cells = [hidden(2), hidden(1), exact(3), { value: 1600, integer: false, view: { kind: 'hidden', lower: 0 }, minWidth: 0 } satisfies AuditCell, { value: 1000, integer: false, view: { kind: 'hidden', lower: 0 }, minWidth: 0 } satisfies AuditCell, exact(2600)];
+    const relations: AuditRelation[] = [
+      sum('counts', [0, 1], 2),
+      sum('amounts', [3, 4], 5),
+      { name: 'tariff a', sense: 'eq', cells: [0, 3], coefs: [-800, 1] },
+      { name: 'tariff b', sense: 'eq', cells: [1, 4], coefs: [-1000, 1] },
+    ];
+    const result = await auditRelease(cells, relations);
+    expect(result.intervals.get(0)).toEqual({ lower: 2, upper: 2 });
+  });
+
+  it('respects an upper bound from an overlapping breakdown', async () => {
+    // A criterion count can be no more than the families attached (6, hidden only through its own total).
+    const cells = [hidden(3), exact(6)];
+    const result = await auditRelease(cells, [{ name: 'criterion ≤ attached', sense: 'le', cells: [0, 1], coefs: [1, -1] }]);
+    expect(result.intervals.get(0)).toEqual({ lower: 0, upper: 6 });
+  });
+
+  it('agrees with brute force on random small tables with totals, running totals and bounds', async () => {
+    // A 2×3 table of counts (rows: areas; columns: quarters) with row, column and running totals,
+    // some published, some hidden, some rounded; the audit's intervals must equal enumeration's.
+    const table = fc.record({
+      values: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 6, maxLength: 6 }),
+      hide: fc.array(fc.boolean(), { minLength: 13, maxLength: 13 }),
+      round: fc.array(fc.boolean(), { minLength: 13, maxLength: 13 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(table, async ({ values, hide, round }) => {
+        const v = values;
+        const rowTotals = [v[0]! + v[1]! + v[2]!, v[3]! + v[4]! + v[5]!];
+        const colTotals = [v[0]! + v[3]!, v[1]! + v[4]!, v[2]! + v[5]!];
+        const running = [colTotals[0]!, colTotals[0]! + colTotals[1]!];
+        const all = [...v, ...rowTotals, ...colTotals, ...running];
+        const cells: AuditCell[] = all.map((x, i) => {
+          if (i < 6 && hide[i]) return hidden(x, 1);
+          if (i >= 6 && hide[i]) return hidden(x, 0);
+          if (i >= 6 && round[i]) return { value: x, integer: true, view: { kind: 'range', lower: Math.max(0, Math.ceil(Math.floor(x / 5 + 0.5) * 5 - 2.5)), upper: Math.floor(x / 5 + 0.5) * 5 + 2 }, minWidth: 0 };
+          return exact(x);
+        });
+        const relations: AuditRelation[] = [
+          sum('row 1', [0, 1, 2], 6),
+          sum('row 2', [3, 4, 5], 7),
+          sum('col 1', [0, 3], 8),
+          sum('col 2', [1, 4], 9),
+          sum('col 3', [2, 5], 10),
+          sum('running 1', [8], 11),
+          { name: 'running 2', sense: 'eq', cells: [11, 9, 12], coefs: [1, 1, -1] },
+        ];
+        const result = await auditRelease(cells, relations);
+        const truth = bruteForce(cells, relations, 30);
+        for (const [cell, interval] of result.intervals) {
+          const expected = truth.get(cell);
+          // A pass may stop at the first point wide enough; a failure is the exact interval.
+          const failed = result.failures.some((f) => f.cell === cell);
+          if (failed) expect(interval).toEqual(expected);
+          else expect(expected!.upper - expected!.lower).toBeGreaterThanOrEqual(1);
+        }
+        for (const [cell, iv] of truth) {
+          if ((cells[cell] as AuditCell).minWidth > iv.upper - iv.lower) expect(result.failures.map((f) => f.cell)).toContain(cell);
+        }
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * The release as one system: every figure the public release could show (each count at each
+ * granularity the policy allows, for each locality and the authority) and every relation that
+ * holds between them in the data. The audit and the suppression both work on this, so a figure
+ * published at two granularities is protected as one.
+ */
+import type { CountRow } from '../../../src/lib/outputs/tables.ts';
+import { parseQuarter, quarterEnd, quarterLabel, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
+import { PERIOD_TYPE_NAMES, releasePeriods, type ReleasePeriod } from '../../../src/lib/period/release-periods.ts';
+import type { DisclosurePolicy, MeasurePolicy } from '../../../src/lib/reference/schema.ts';
+import type { CountTable } from '../aggregate/index.ts';
+import type { AuditRelation } from './audit.ts';
+import { buildRelations, TABLE_RELATIONS, type Relation } from './relations.ts';
+
+export interface ReleaseCell {
+  readonly table: CountTable;
+  readonly measure: string;
+  readonly breakdown: string;
+  readonly area_code: string;
+  readonly area_type: 'locality' | 'authority';
+  readonly period: Omit<ReleasePeriod, 'quarters'>;
+  /** The true (board) figure. */
+  readonly value: number;
+  readonly policy: MeasurePolicy;
+  /** For a quarter: the row of its count table. */
+  readonly row: number | null;
+}
+
+export interface ReleaseUniverse {
+  readonly cells: readonly ReleaseCell[];
+  readonly relations: readonly AuditRelation[];
+  /** [count cell, amount cell]: the amount is shown only with its count. */
+  readonly links: ReadonlyArray<readonly [number, number]>;
+  /** `table|row` of quarter rows at an area level the policy does not publish. */
+  readonly unpublished: ReadonlySet<string>;
+}
+
+const RELATION_NAMES: Record<Relation['kind'], string> = {
+  area: 'localities add up to the authority',
+  stock_flow: 'stock and flow',
+  opening_stock: 'opening stock',
+  breakdown: 'breakdowns add up to "all"',
+};
+
+/**
+ * Cells and relations of the release. Rows with no value ([x]) and comparators (others' figures)
+ * stay outside: a reader knows nothing more from them.
+ */
+export function buildUniverse(
+  tables: Readonly<Record<CountTable, readonly CountRow[]>>,
+  policy: DisclosurePolicy,
+  first: FinancialQuarter,
+  last: FinancialQuarter,
+): ReleaseUniverse {
+  const cells: ReleaseCell[] = [];
+  const relations: AuditRelation[] = [];
+  const index = new Map<string, number>();
+  const policyOf = new Map(policy.measures.map((m) => [`${m.table}|${m.measure}`, m]));
+  const unpublished = new Set<string>();
+
+  for (const table of Object.keys(TABLE_RELATIONS) as CountTable[]) {
+    const rows = tables[table];
+    // Quarter cells, and the table's own relations between them (where they hold).
+    const local: number[] = [];
+    rows.forEach((r, i) => {
+      if (r.area_type === 'comparator' || r.value === null) return;
+      const p = policyOf.get(`${table}|${r.measure}`);
+      if (!p) throw new Error(`data/reference/disclosure.json has no policy for ${table} measure "${r.measure}": add one, or the public release cannot be protected.`);
+      // A level the policy does not publish is left out: the rest of the release says no more
+      // about its cells than the authority total does (see docs/disclosure-control.md).
+      if (!p.areas.includes(r.area_type) || (p.breakdowns && !p.breakdowns.includes(r.breakdown))) {
+        unpublished.add(`${table}|${i}`);
+        return;
+      }
+      const q = parseQuarter(r.quarter) as FinancialQuarter;
+      const cell: ReleaseCell = {
+        table,
+        measure: r.measure,
+        breakdown: r.breakdown,
+        area_code: r.area_code,
+        area_type: r.area_type,
+        period: { type: 'quarter', label: quarterLabel(q), start: r.quarter_start, end: quarterEnd(q) },
+        value: r.value,
+        policy: p,
+        row: i,
+      };
+      index.set(cellKey(cell), cells.length);
+      local[i] = cells.length;
+      cells.push(cell);
+    });
+    const quarterCells = rows.filter((_, i) => local[i] !== undefined);
+    const toUniverse = rows.flatMap((_, i) => (local[i] === undefined ? [] : [local[i] as number]));
+    for (const r of buildRelations(quarterCells, TABLE_RELATIONS[table])) {
+      const u = r.cells.map((c) => toUniverse[c] as number);
+      if (!holds(cells, u, r.coefs, 'eq')) continue;
+      const at = cells[u[0] as number] as ReleaseCell;
+      relations.push({ name: `${RELATION_NAMES[r.kind]}: ${at.measure}${at.breakdown === 'all' ? '' : ` (${at.breakdown})`}, ${at.period.label}`, sense: 'eq', cells: u, coefs: r.coefs });
+    }
+  }
+
+  // Coarser periods of each flow: the period's cell is the sum of its quarters.
+  const quarterCount = cells.length;
+  const sumOf = new Map<number, { cells: number[]; coefs: number[] }>();
+  const periodsOf = periodsByQuarter(policy, first, last);
+  for (let c = 0; c < quarterCount; c++) {
+    const q = cells[c] as ReleaseCell;
+    if (q.policy.kind !== 'flow') continue;
+    for (const type of q.policy.granularities) {
+      for (const shown of periodsOf.get(`${type}|${q.period.label}`) ?? []) {
+        const key = cellKey({ ...q, period: shown });
+        let k = index.get(key);
+        if (k === undefined) {
+          k = cells.length;
+          index.set(key, k);
+          cells.push({ ...q, period: shown, value: 0, row: null });
+          const sum = { cells: [k], coefs: [-1] };
+          sumOf.set(k, sum);
+          relations.push({ name: `quarters add up to the ${PERIOD_TYPE_NAMES[type]}: ${q.measure}${q.breakdown === 'all' ? '' : ` (${q.breakdown})`}, ${q.area_code}, ${shown.label}`, sense: 'eq', ...sum });
+        }
+        const sum = sumOf.get(k) as { cells: number[]; coefs: number[] };
+        sum.cells.push(c);
+        sum.coefs.push(1);
+        (cells[k] as { value: number }).value += q.value;
+      }
+    }
+  }
+
+  const links = linkAmounts(cells, index, relations);
+  boundBreakdownsByTotal(cells, index, relations);
+  return { cells, relations, links, unpublished };
+}
+
+/** For each coarser period type and quarter label, the periods that quarter falls in. */
+function periodsByQuarter(policy: DisclosurePolicy, first: FinancialQuarter, last: FinancialQuarter): Map<string, Array<Omit<ReleasePeriod, 'quarters'>>> {
+  const out = new Map<string, Array<Omit<ReleasePeriod, 'quarters'>>>();
+  const types = new Set(policy.measures.flatMap((m) => m.granularities).filter((t) => t !== 'quarter'));
+  for (const type of types) {
+    for (const { quarters, ...shown } of releasePeriods(type, first, last)) {
+      for (const q of quarters) {
+        const key = `${type}|${quarterLabel(q)}`;
+        out.set(key, [...(out.get(key) ?? []), shown]);
+      }
+    }
+  }
+  return out;
+}
+
+function cellKey(c: Pick<ReleaseCell, 'table' | 'measure' | 'breakdown' | 'area_code'> & { period: { type: string; label: string } }): string {
+  return [c.table, c.measure, c.breakdown, c.area_code, c.period.type, c.period.label].join('\u0000');
+}
+
+function holds(cells: readonly ReleaseCell[], idx: readonly number[], coefs: readonly number[], sense: 'eq' | 'le'): boolean {
+  const sum = idx.reduce((s, c, j) => s + (cells[c] as ReleaseCell).value * (coefs[j] as number), 0);
+  const scale = Math.max(1, ...idx.map((c, j) => Math.abs((cells[c] as ReleaseCell).value * (coefs[j] as number))));
+  return sense === 'eq' ? Math.abs(sum) <= 1e-6 * scale : sum <= 1e-6 * scale;
+}
+
+/**
+ * A claim amount is its count times a tariff a reader may know: tie each pair, at every
+ * granularity, with the true ratio (the worst case: a reader who knows every cell's tariff).
+ */
+function linkAmounts(cells: readonly ReleaseCell[], index: ReadonlyMap<string, number>, relations: AuditRelation[]): Array<[number, number]> {
+  const links: Array<[number, number]> = [];
+  for (const table of Object.keys(TABLE_RELATIONS) as CountTable[]) {
+    for (const link of TABLE_RELATIONS[table].links) {
+      cells.forEach((c, i) => {
+        if (c.table !== table || c.measure !== link.count) return;
+        const j = index.get(cellKey({ ...c, measure: link.follower }));
+        if (j === undefined) return;
+        links.push([i, j]);
+        const amount = (cells[j] as ReleaseCell).value;
+        // amount − tariff × count = 0, with the tariff in pounds so the programme stays well scaled.
+        if (c.value === 0) return;
+        relations.push({ name: `tariff: ${c.measure} and ${link.follower}${c.breakdown === 'all' ? '' : ` (${c.breakdown})`}, ${c.area_code}, ${c.period.label}`, sense: 'eq', cells: [i, j], coefs: [-amount / c.value, 1] });
+      });
+    }
+  }
+  return links;
+}
+
+/**
+ * A family counts once for each criterion it meets, so no criterion can count more families than
+ * were attached in the same place and period: an upper bound a reader can use.
+ */
+function boundBreakdownsByTotal(cells: readonly ReleaseCell[], index: ReadonlyMap<string, number>, relations: AuditRelation[]): void {
+  cells.forEach((c, i) => {
+    if (c.table !== 'criteria' || c.measure !== 'families_attached') return;
+    const total = index.get(cellKey({ ...c, table: 'programme', breakdown: 'all' }));
+    if (total === undefined || c.value > (cells[total] as ReleaseCell).value) return;
+    relations.push({ name: `no criterion counts more families than were attached: ${c.breakdown}, ${c.area_code}, ${c.period.label}`, sense: 'le', cells: [i, total], coefs: [1, -1] });
+  });
+}
