@@ -61,9 +61,7 @@ function start(script: string, args: readonly string[], env: NodeJS.ProcessEnv =
 }
 
 function startOn(ws: Workspace, extra: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Running {
-  // These tests are about the write step: the board audience skips the public release's design
-  // and audit (seconds each run), so many runs fit the test's time and kills land while writing.
-  return start('scripts/cli/data.ts', ['--extracts', ws.extracts, '--out', ws.out, '--report', ws.report, '--quiet', '--audience', 'board', ...extra], env);
+  return start('scripts/cli/data.ts', ['--extracts', ws.extracts, '--out', ws.out, '--report', ws.report, '--quiet', ...extra], env);
 }
 
 /** Polls every 2 ms until `ready` holds (true) or the run ends first (false). */
@@ -119,6 +117,7 @@ const workDirs = (tmp: string): string[] => readdirSync(tmp).filter((n) => n.sta
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+// Each public run designs and audits the release (seconds), so these kill tests get room.
 describe('a kill at any instant leaves the complete old output or the complete new one', () => {
   let ws: Workspace;
   let oldHashes: Record<string, string>;
@@ -134,7 +133,7 @@ describe('a kill at any instant leaves the complete old output or the complete n
     oldHashes = expectComplete(ws.out);
     newHashes = expectComplete(fresh.out);
     expect(newHashes).not.toEqual(oldHashes);
-  });
+  }, 400_000);
 
   it('stages outside the folder and outside anything published, on the same disk', () => {
     expect(lstatSync(ws.out).isSymbolicLink()).toBe(true);
@@ -160,7 +159,7 @@ describe('a kill at any instant leaves the complete old output or the complete n
       expect(expectComplete(ws.out), point).toEqual(expected);
       if (point === 'swapped') expect(stagedNames(ws), 'the old version waits for the next run').toContain(before);
     }
-  });
+  }, 400_000);
 
   it('at instants chosen from outside: as staging starts, as the manifest lands, after a delay', async () => {
     const { stagingRoot, key } = stagingLocation(ws.out);
@@ -184,7 +183,7 @@ describe('a kill at any instant leaves the complete old output or the complete n
       if (exit.signal !== 'SIGKILL') expect(exit.code, `${when}: ${exit.stderr}`).toBe(0);
       expect([oldHashes, newHashes], when).toContainEqual(expectComplete(ws.out));
     }
-  });
+  }, 400_000);
 
   it('and the next run cleans up after them and publishes', async () => {
     const result = await runOn(ws);
@@ -192,7 +191,7 @@ describe('a kill at any instant leaves the complete old output or the complete n
     expect(expectComplete(ws.out)).toEqual(oldHashes);
     // Only the published version is left: no lock, no half-written staging, no stray links.
     expect(stagedNames(ws)).toEqual([currentVersion(ws.out)]);
-  });
+  }, 400_000);
 });
 
 describe('an output folder written by the old, non-atomic code', () => {

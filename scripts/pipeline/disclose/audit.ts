@@ -424,7 +424,8 @@ function solveIntegerBound(highs: Highs, data: ComponentModel['data'], integer: 
 
 function snap(v: number): number {
   const r = Math.round(v);
-  return Math.abs(v - r) < EPS ? r : v;
+  // + 0 turns the solver's -0 into 0.
+  return Math.abs(v - r) < EPS ? r + 0 : v + 0;
 }
 
 /** After a failing bound: the published cells and relations that hold the cell in. */

@@ -61,6 +61,7 @@ export class DisclosureAuditError extends Error {
 }
 
 const MAX_ROUNDS = 100;
+const COARSER_BASES = [20, 50, 100, 200, 500, 1000] as const;
 
 export async function designRelease(
   tables: Readonly<Record<CountTable, readonly CountRow[]>>,
@@ -262,8 +263,10 @@ function protectOption(cell: ReleaseCell, now: Shown, policy: DisclosurePolicy, 
   const base = (cell.area_type === 'authority' ? policy.costs.authority : policy.costs.locality) * headline * (1 + Math.log1p(cell.value));
   const canRound = cell.policy.may_round && cell.value >= threshold;
   if (now.kind === 'exact' && canRound) return { next: { kind: 'rounded', base: policy.rounding_base }, cost: base * policy.costs.rounding };
-  if (now.kind === 'rounded' && cell.area_type === 'authority' && now.base * 10 <= cell.value) {
-    return { next: { kind: 'rounded', base: now.base * 10 }, cost: base * policy.costs.rounding * 2 };
+  // An authority figure goes to a coarser base (10, 20, 50, 100 …) while one is no larger than the figure.
+  const coarser = now.kind === 'rounded' ? COARSER_BASES.find((b) => b > now.base && b <= cell.value) : undefined;
+  if (now.kind === 'rounded' && cell.area_type === 'authority' && coarser !== undefined) {
+    return { next: { kind: 'rounded', base: coarser }, cost: base * policy.costs.rounding * 2 };
   }
   return { next: { kind: 'hidden' }, cost: base * (cell.area_type === 'authority' ? 10 : 1) };
 }

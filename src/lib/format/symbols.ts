@@ -18,7 +18,7 @@ export const SYMBOL_MEANINGS: Readonly<Record<GssFlag, SymbolMeaning>> = {
   [GSS.x]: { label: 'not available', description: 'not available – no data were collected or returned', replacesValue: true },
   [GSS.z]: { label: 'not applicable', description: 'not applicable – this figure does not apply here', replacesValue: true },
   [GSS.low]: { label: 'low', description: 'low – a value that rounds to zero but is not zero', replacesValue: true },
-  [GSS.rd]: { label: 'rounded', description: 'rounded to the nearest 10 so that it cannot give a confidential figure away', replacesValue: false },
+  [GSS.rd]: { label: 'rounded', description: 'rounded (to the nearest 10, or more coarsely for a large total) so that it cannot give a confidential figure away', replacesValue: false },
   [GSS.p]: { label: 'provisional', description: 'provisional – this figure may be revised', replacesValue: false },
   [GSS.r]: { label: 'revised', description: 'revised – this figure has changed since it was first published', replacesValue: false },
   [GSS.e]: { label: 'estimated', description: 'estimated – this figure is an estimate', replacesValue: false },

@@ -1,0 +1,66 @@
+/**
+ * The sample's public release, designed and audited for real: the board figures come from the
+ * real pipeline on the shipped sample, the design and audit from the real HiGHS.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CountRow } from '../../../src/lib/outputs/tables.ts';
+import { parseQuarter, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
+import { loadReference } from '../../../src/lib/reference/load.ts';
+import type { CountTable } from '../aggregate/index.ts';
+import { auditDesign, designRelease, type ReleaseDesign, type Shown } from './release.ts';
+
+const THRESHOLD = 5;
+let design: ReleaseDesign;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tfo-release-'));
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/cli/data.ts', '--extracts', 'data/sample', '--audience', 'board', '--out', join(dir, 'out'), '--report', join(dir, 'dq'), '--quiet'], { stdio: 'ignore' });
+  const db = await DuckDBInstance.create();
+  const conn = await db.connect();
+  const tables = {} as Record<CountTable, CountRow[]>;
+  for (const t of ['programme', 'criteria', 'outcomes', 'claims'] as const) {
+    const reader = await conn.runAndReadAll(`SELECT quarter, strftime(quarter_start, '%Y-%m-%d') AS quarter_start, area_code, area_type, measure, breakdown, value, flag FROM '${join(dir, 'out', `${t}.parquet`)}'`);
+    tables[t] = reader.getRowObjectsJS() as unknown as CountRow[];
+  }
+  conn.closeSync();
+  const ref = await loadReference('data/reference');
+  design = await designRelease(tables, ref.disclosure, THRESHOLD, parseQuarter('2012-13 Q1') as FinancialQuarter, parseQuarter('2026-27 Q2') as FinancialQuarter);
+}, 300_000);
+
+describe("the sample's public release", () => {
+  it('passes its own audit, with every hidden count at least the threshold wide', async () => {
+    expect(design.audit.passed).toBe(true);
+    expect(design.audit.narrowest_interval).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(await auditDesign(design.universe, design.shown, THRESHOLD)).toEqual([]);
+  });
+
+  it('never hides a zero count, and shows programme authority figures of 5 or more as a number', () => {
+    let authority = 0;
+    let hiddenAuthority = 0;
+    design.universe.cells.forEach((c, i) => {
+      const s = design.shown[i] as Shown;
+      if (c.value === 0 && c.measure !== 'claim_amount_gbp') expect(s.kind, `${c.measure} ${c.area_code} ${c.period.label}`).not.toBe('hidden');
+      if (c.area_type === 'authority' && c.table === 'programme' && c.value >= THRESHOLD) {
+        authority++;
+        if (s.kind === 'hidden' || s.kind === 'withheld') hiddenAuthority++;
+      }
+    });
+    expect(authority).toBeGreaterThan(300);
+    expect(hiddenAuthority).toBe(0);
+  });
+
+  it('is caught by the audit when its protecting figures are published exactly again', async () => {
+    // Every figure the design rounded or hid beyond the primary rule, shown exactly again.
+    const bare = design.shown.map((s, i): Shown => {
+      const v = design.universe.cells[i]?.value ?? 0;
+      return s.kind === 'rounded' || (s.kind === 'hidden' && v >= THRESHOLD) ? { kind: 'exact' } : s;
+    });
+    expect(bare.filter((s, i) => s !== design.shown[i]).length).toBeGreaterThan(0);
+    expect((await auditDesign(design.universe, bare, THRESHOLD)).length).toBeGreaterThan(0);
+  }, 300_000);
+});
