@@ -94,7 +94,7 @@ export async function auditRelease(
   const only = options.only;
   const highs = await loadHighs();
   const relsOf = relationsByCell(cells.length, relations);
-  const components = hiddenComponents(cells, relations, relsOf);
+  const components = hiddenComponents(cells, relations);
   const intervals = new Map<number, Interval>();
   const failures: AuditFinding[] = [];
   const stats = { solves: 0, integerSolves: 0 };
@@ -276,7 +276,7 @@ function relationsByCell(n: number, relations: readonly AuditRelation[]): number
 }
 
 /** Cells not published exactly, joined when a relation holds two of them. */
-function hiddenComponents(cells: readonly AuditCell[], relations: readonly AuditRelation[], relsOf: readonly number[][]): number[][] {
+function hiddenComponents(cells: readonly AuditCell[], relations: readonly AuditRelation[]): number[][] {
   const free = (c: number) => (cells[c] as AuditCell).view.kind !== 'exact';
   const parent = new Int32Array(cells.length).map((_, i) => i);
   const find = (x: number): number => {
@@ -302,7 +302,6 @@ function hiddenComponents(cells: readonly AuditCell[], relations: readonly Audit
     if (g) g.push(c);
     else groups.set(root, [c]);
   }
-  void relsOf;
   return [...groups.values()];
 }
 

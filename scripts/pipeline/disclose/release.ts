@@ -146,7 +146,7 @@ export async function designRelease(
  * alone in some relation and need a complement there, which costs far less to find than by
  * linear programme. The audit then settles what combinations of relations and bounds give away.
  */
-export function equalityPass(universe: ReleaseUniverse, shown: Shown[]): void {
+function equalityPass(universe: ReleaseUniverse, shown: Shown[]): void {
   const vars: ProtectVariable[] = universe.cells.map((c, i) => {
     const s = shown[i] as Shown;
     const known = s.kind === 'exact' || s.kind === 'hidden';
@@ -172,7 +172,7 @@ export async function auditDesign(universe: ReleaseUniverse, shown: readonly Sho
   return result.failures.map((f) => failure(universe, f));
 }
 
-export function initialView(universe: ReleaseUniverse, policy: DisclosurePolicy, threshold: number, last: FinancialQuarter): Shown[] {
+function initialView(universe: ReleaseUniverse, policy: DisclosurePolicy, threshold: number, last: FinancialQuarter): Shown[] {
   void last;
   const small = (v: number) => v > 0 && v < threshold;
   // Share of non-zero quarterly figures below the threshold, per measure, breakdown and area level.
@@ -203,7 +203,7 @@ function roundedRange(published: number, base: number): { lower: number; upper: 
   return { lower: Math.max(0, Math.ceil(published - base / 2)), upper: Math.ceil(published + base / 2) - 1 };
 }
 
-export function auditCells(universe: ReleaseUniverse, shown: readonly Shown[], threshold: number): AuditCell[] {
+function auditCells(universe: ReleaseUniverse, shown: readonly Shown[], threshold: number): AuditCell[] {
   return universe.cells.map((c, i) => {
     const s = shown[i] as Shown;
     const integer = c.table !== 'claims' || c.measure === 'claims';
