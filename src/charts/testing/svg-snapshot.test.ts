@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compareSvgSnapshot, formatSvg } from './svg-snapshot.ts';
 
 const dirs: string[] = [];
@@ -15,16 +15,36 @@ afterEach(() => {
 });
 
 describe('compareSvgSnapshot', () => {
-  it('writes a missing snapshot and passes', () => {
+  it('writes a missing snapshot and passes outside CI', () => {
     const dir = tempDir();
-    expect(compareSvgSnapshot('a', '<svg><g></g></svg>', dir)).toEqual({ ok: true });
+    expect(compareSvgSnapshot('a', '<svg><g></g></svg>', dir, false)).toEqual({ ok: true });
     expect(readFileSync(join(dir, 'a.svg'), 'utf8')).toBe('<svg>\n<g>\n</g>\n</svg>\n');
+  });
+
+  it('fails on a missing snapshot under CI, naming the file, and writes nothing', () => {
+    const dir = tempDir();
+    const result = compareSvgSnapshot('a', '<svg><g></g></svg>', dir, true);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toContain(`SVG snapshot "a" is missing: ${join(dir, 'a.svg')}`);
+    expect(existsSync(join(dir, 'a.svg'))).toBe(false);
+  });
+
+  it('reads CI=true from the environment by default', () => {
+    const dir = tempDir();
+    vi.stubEnv('CI', 'true');
+    try {
+      expect(compareSvgSnapshot('a', '<svg></svg>', dir).ok).toBe(false);
+      vi.stubEnv('CI', '');
+      expect(compareSvgSnapshot('a', '<svg></svg>', dir).ok).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('passes on a match and removes a stale -changed file', () => {
     const dir = tempDir();
-    compareSvgSnapshot('a', '<svg></svg>', dir);
-    compareSvgSnapshot('a', '<svg><g></g></svg>', dir);
+    compareSvgSnapshot('a', '<svg></svg>', dir, false);
+    compareSvgSnapshot('a', '<svg><g></g></svg>', dir, false);
     expect(existsSync(join(dir, 'a-changed.svg'))).toBe(true);
     expect(compareSvgSnapshot('a', '<svg></svg>', dir)).toEqual({ ok: true });
     expect(existsSync(join(dir, 'a-changed.svg'))).toBe(false);
@@ -32,7 +52,7 @@ describe('compareSvgSnapshot', () => {
 
   it('writes <name>-changed.svg beside the snapshot on a mismatch and fails', () => {
     const dir = tempDir();
-    compareSvgSnapshot('a', '<svg></svg>', dir);
+    compareSvgSnapshot('a', '<svg></svg>', dir, false);
     const result = compareSvgSnapshot('a', '<svg><path d="M0,0"/></svg>', dir);
     expect(result.ok).toBe(false);
     expect(readFileSync(join(dir, 'a-changed.svg'), 'utf8')).toBe('<svg>\n<path d="M0,0"/>\n</svg>\n');

@@ -2,7 +2,9 @@
  * SVG snapshot comparison in the style of Observable Plot's own tests: each chart test renders
  * a real chart from a fixed dataset and compares it with `__snapshots__/<name>.svg`.
  *
- * - No snapshot yet: it is written and the test passes (the first run creates them).
+ * - No snapshot yet: locally it is written and the test passes (the first run creates them);
+ *   under CI (`CI=true`) the test fails instead, as Plot's harness does, so a deleted or
+ *   never-committed snapshot cannot go green there.
  * - A mismatch: the new output is written beside it as `<name>-changed.svg` for review, and
  *   the test fails. To accept it, replace the snapshot with the changed file.
  *
@@ -32,12 +34,28 @@ export function formatSvg(svg: string): string {
   return `${formatted}\n`;
 }
 
-export function compareSvgSnapshot(name: string, svg: string, dir: string = SNAPSHOT_DIR): { ok: true } | { ok: false; message: string } {
-  mkdirSync(dir, { recursive: true });
+/** CI providers (GitHub Actions, GitLab, .ci/run under them) set CI=true. */
+function runningInCi(): boolean {
+  return process.env.CI === 'true';
+}
+
+export function compareSvgSnapshot(
+  name: string,
+  svg: string,
+  dir: string = SNAPSHOT_DIR,
+  ci: boolean = runningInCi(),
+): { ok: true } | { ok: false; message: string } {
   const expectedPath = join(dir, `${name}.svg`);
   const changedPath = join(dir, `${name}-changed.svg`);
   const actual = formatSvg(svg);
   if (!existsSync(expectedPath)) {
+    if (ci) {
+      return {
+        ok: false,
+        message: `SVG snapshot "${name}" is missing: ${expectedPath} does not exist (CI=true never writes one). Run the test locally to create it, review it and commit it`,
+      };
+    }
+    mkdirSync(dir, { recursive: true });
     writeFileSync(expectedPath, actual);
     return { ok: true };
   }
