@@ -1,7 +1,7 @@
 /**
  * Build-time entry: reads the reference data and the published Parquet (native DuckDB) and
  * builds the default view, the latest quarter for the whole council. Never import this from
- * browser code; the browser builds the same model in src/scripts/dashboard/update.ts.
+ * browser code; the browser builds the same model in src/browser/dashboard/update.ts.
  */
 import { queryPublished, readManifest } from '../data/published.ts';
 import { parseQuarter, quarterLabel, quarterRange } from '../period/quarter.ts';
