@@ -5,11 +5,11 @@
  */
 import type { DuckDBConnection, JS } from '@duckdb/node-api';
 import { AREA_TYPES, type AreaType, type CountRow } from '../../../src/lib/outputs/tables.ts';
-import { claimCounts } from '../../../src/lib/sql/claim-counts.ts';
-import type { CountParam } from '../../../src/lib/sql/count-grid.ts';
-import { criteriaCounts } from '../../../src/lib/sql/criteria-counts.ts';
-import { outcomeCounts } from '../../../src/lib/sql/outcome-counts.ts';
-import { programmeCounts } from '../../../src/lib/sql/programme-counts.ts';
+import { claimCounts } from './sql/claim-counts.ts';
+import type { CountParam } from './sql/count-grid.ts';
+import { criteriaCounts } from './sql/criteria-counts.ts';
+import { outcomeCounts } from './sql/outcome-counts.ts';
+import { programmeCounts } from './sql/programme-counts.ts';
 import { listParam, pairListParam } from '../../../src/lib/sql/query.ts';
 import { localityCodes, resolveRange, type AggregationReference, type QuarterRange } from './reference.ts';
 import { runQuery } from './run-query.ts';

@@ -22,7 +22,7 @@ import {
   type FinancialQuarter,
 } from '../../../src/lib/period/quarter.ts';
 import type { Indicator } from '../../../src/lib/reference/schema.ts';
-import { areaIndicators } from '../../../src/lib/sql/area-indicators.ts';
+import { areaIndicators } from './sql/area-indicators.ts';
 import { indicatorInterval } from '../../../src/lib/stats/indicator-interval.ts';
 import { indicatorValue } from '../../../src/lib/stats/indicator-value.ts';
 import { targetStatus } from '../../../src/lib/stats/target-status.ts';

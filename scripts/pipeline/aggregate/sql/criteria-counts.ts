@@ -5,8 +5,8 @@
  * $5: criterion codes of every phase, so a criterion nobody met still gets zero rows.
  */
 import { COUNT_GRID_HEAD, COUNT_GRID_TAIL, COUNT_PARAMS, type CountParam } from './count-grid.ts';
-import { quarterStartSql } from './financial-quarter.ts';
-import type { SqlQuery } from './query.ts';
+import { quarterStartSql } from '../../../../src/lib/sql/financial-quarter.ts';
+import type { SqlQuery } from '../../../../src/lib/sql/query.ts';
 
 export const criteriaCounts: SqlQuery<CountParam | 'criterion_codes'> = {
   name: 'criteria-counts',

@@ -5,8 +5,8 @@
  * $5: claim types of the payment rules, so a type with no claims still gets zero rows.
  */
 import { COUNT_GRID_HEAD, COUNT_GRID_TAIL, COUNT_PARAMS, type CountParam } from './count-grid.ts';
-import { quarterStartOfLabelSql } from './financial-quarter.ts';
-import type { SqlQuery } from './query.ts';
+import { quarterStartOfLabelSql } from '../../../../src/lib/sql/financial-quarter.ts';
+import type { SqlQuery } from '../../../../src/lib/sql/query.ts';
 
 export const claimCounts: SqlQuery<CountParam | 'claim_types'> = {
   name: 'claim-counts',

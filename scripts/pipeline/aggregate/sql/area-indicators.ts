@@ -4,8 +4,8 @@
  * (src/lib/stats) on these few rows, so browser and pipeline share one implementation.
  * $1 first quarter's first day, $2 last quarter's first day.
  */
-import { periodEndExclusiveSql, periodStartSql } from './financial-quarter.ts';
-import type { SqlQuery } from './query.ts';
+import { periodEndExclusiveSql, periodStartSql } from '../../../../src/lib/sql/financial-quarter.ts';
+import type { SqlQuery } from '../../../../src/lib/sql/query.ts';
 
 export const areaIndicators: SqlQuery<'first_quarter_start' | 'last_quarter_start'> = {
   name: 'area-indicators',

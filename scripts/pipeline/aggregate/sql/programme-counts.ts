@@ -5,8 +5,8 @@
  * families_open: attached and not closed at the quarter's end.
  */
 import { COUNT_GRID_HEAD, COUNT_GRID_TAIL, COUNT_PARAMS, type CountParam } from './count-grid.ts';
-import { quarterStartSql } from './financial-quarter.ts';
-import type { SqlQuery } from './query.ts';
+import { quarterStartSql } from '../../../../src/lib/sql/financial-quarter.ts';
+import type { SqlQuery } from '../../../../src/lib/sql/query.ts';
 
 export const programmeCounts: SqlQuery<CountParam> = {
   name: 'programme-counts',

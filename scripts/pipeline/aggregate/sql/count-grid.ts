@@ -7,7 +7,7 @@
  * Parameters shared by all count queries, in this order: $1 first quarter's first day, $2 last
  * quarter's first day, $3 locality codes, $4 authority code.
  */
-import { quarterLabelSql } from './financial-quarter.ts';
+import { quarterLabelSql } from '../../../../src/lib/sql/financial-quarter.ts';
 
 export const COUNT_PARAMS = ['first_quarter_start', 'last_quarter_start', 'locality_codes', 'authority_code'] as const;
 export type CountParam = (typeof COUNT_PARAMS)[number];

@@ -9,8 +9,8 @@
  * $5: "code:months" pairs from programme.outcome_measures, comma-separated.
  */
 import { COUNT_GRID_HEAD, COUNT_GRID_TAIL, COUNT_PARAMS, type CountParam } from './count-grid.ts';
-import { quarterStartSql } from './financial-quarter.ts';
-import type { SqlQuery } from './query.ts';
+import { quarterStartSql } from '../../../../src/lib/sql/financial-quarter.ts';
+import type { SqlQuery } from '../../../../src/lib/sql/query.ts';
 
 export const outcomeCounts: SqlQuery<CountParam | 'outcome_measures'> = {
   name: 'outcome-counts',
