@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PipelineError, type DataIssue } from '../../../scripts/pipeline/issues.ts';
+import { PipelineError, type DataIssue } from '../issues/data-issue.ts';
 import { loadReference, locateJsonPath, parseCsv } from './load.ts';
 
 const fixtures = fileURLToPath(new URL('../../../scripts/pipeline/validate/__fixtures__/reference', import.meta.url));

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { decodeWindows1252, locateByte } from '../encoding/windows1252.ts';
-import { PipelineError, type DataIssue } from '../../../scripts/pipeline/issues.ts';
+import { PipelineError, type DataIssue } from '../issues/data-issue.ts';
 import {
   councilSchema,
   indicatorCatalogueSchema,
