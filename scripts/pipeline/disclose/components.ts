@@ -3,7 +3,11 @@
  * ever become unknown, so components only merge: a union-find kept across rounds of the exact
  * check costs a little per new unknown instead of a pass over the whole table per round.
  */
-import type { ProtectRelation } from './secondary.ts';
+
+/** What joins cells here: only a relation's variables (secondary.ts's ProtectRelation has them). */
+interface RelationVars {
+  readonly vars: readonly number[];
+}
 
 export class UnknownComponents {
   private readonly parent: Int32Array;
@@ -11,7 +15,7 @@ export class UnknownComponents {
 
   constructor(
     n: number,
-    private readonly relations: readonly ProtectRelation[],
+    private readonly relations: readonly RelationVars[],
     private readonly relsOf: readonly (readonly number[])[],
     private readonly unknown: readonly boolean[],
   ) {
@@ -24,7 +28,7 @@ export class UnknownComponents {
     if (this.members.has(v) || this.find(v) !== v) return;
     this.members.set(v, [v]);
     for (const k of this.relsOf[v] as number[]) {
-      for (const u of (this.relations[k] as ProtectRelation).vars) if (u !== v && this.unknown[u] && this.members.has(this.find(u))) this.union(v, u);
+      for (const u of (this.relations[k] as RelationVars).vars) if (u !== v && this.unknown[u] && this.members.has(this.find(u))) this.union(v, u);
     }
   }
 
