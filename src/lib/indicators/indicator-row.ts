@@ -3,12 +3,10 @@
  * ISO string. Rows from either runtime (plain rows) are checked once here, so later code trusts them.
  */
 import { isGssFlag } from '../format/symbols.ts';
-import type { AreaType, IndicatorRow } from '../outputs/tables.ts';
+import { AREA_TYPES, INDICATOR_COLUMNS, type AreaType, type ColumnType, type IndicatorRow } from '../outputs/tables.ts';
 import type { PlainRow } from '../data/plain-row.ts';
 
 export type { IndicatorRow } from '../outputs/tables.ts';
-
-const AREA_TYPES: readonly string[] = ['locality', 'authority', 'comparator'];
 
 function text(row: PlainRow, key: string): string {
   const value = row[key];
@@ -23,28 +21,42 @@ function number(row: PlainRow, key: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/** How a plain value of each column type is checked and read. */
+const READ: Readonly<Record<ColumnType, (row: PlainRow, key: string) => string | number | null>> = {
+  VARCHAR: text,
+  DATE: (row, key) => text(row, key).slice(0, 10),
+  DOUBLE: number,
+};
+
+function areaType(row: PlainRow): AreaType {
+  const value = text(row, 'area_type');
+  if (!(AREA_TYPES as readonly string[]).includes(value)) throw new TypeError(`indicator row: unknown area_type "${value}"`);
+  return value as AreaType;
+}
+
+function flag(row: PlainRow): IndicatorRow['flag'] {
+  const value = row.flag ?? null;
+  if (value !== null && (typeof value !== 'string' || !isGssFlag(value))) throw new TypeError(`indicator row: unknown flag "${String(value)}"`);
+  return value;
+}
+
+/** Columns read by their own rule rather than by their type. */
+const READ_COLUMN: Readonly<Record<string, (row: PlainRow) => string | number | null>> = {
+  area_type: areaType,
+  // A query that does not select the status reads as having no target.
+  target_status: (row) => (typeof row.target_status === 'string' ? row.target_status : 'no_target'),
+  flag,
+};
+
 /** Checks and types plain rows from `indicatorRows` (or any query selecting the same columns). */
 export function toIndicatorRows(rows: readonly PlainRow[]): IndicatorRow[] {
   return rows.map((row) => {
-    const areaType = text(row, 'area_type');
-    if (!AREA_TYPES.includes(areaType)) throw new TypeError(`indicator row: unknown area_type "${areaType}"`);
-    const flag = row.flag ?? null;
-    if (flag !== null && (typeof flag !== 'string' || !isGssFlag(flag))) throw new TypeError(`indicator row: unknown flag "${String(flag)}"`);
-    return {
-      indicator_code: text(row, 'indicator_code'),
-      area_code: text(row, 'area_code'),
-      area_type: areaType as AreaType,
-      period: text(row, 'period'),
-      period_start: text(row, 'period_start').slice(0, 10),
-      numerator: number(row, 'numerator'),
-      denominator: number(row, 'denominator'),
-      value: number(row, 'value'),
-      ci_lower: number(row, 'ci_lower'),
-      ci_upper: number(row, 'ci_upper'),
-      target: number(row, 'target'),
-      target_status: typeof row.target_status === 'string' ? row.target_status : 'no_target',
-      flag,
-    };
+    const typed: Record<string, string | number | null> = {};
+    for (const [name, type] of INDICATOR_COLUMNS) {
+      const readColumn = READ_COLUMN[name];
+      typed[name] = readColumn ? readColumn(row) : READ[type](row, name);
+    }
+    return typed as IndicatorRow;
   });
 }
 

@@ -25,36 +25,6 @@ export type AreaType = (typeof AREA_TYPES)[number];
 
 export type Audience = 'public' | 'board';
 
-/** Columns shared by every count table (programme, criteria, outcomes, claims). */
-export interface CountRow {
-  quarter: string; // "2013-14 Q2"
-  quarter_start: string; // ISO date of the quarter's first day
-  area_code: string;
-  area_type: AreaType;
-  measure: string;
-  /** Breakdown within the measure (a criterion, claim type or outcome); "all" when none. */
-  breakdown: string;
-  value: number | null;
-  flag: GssFlag | null;
-}
-
-export interface IndicatorRow {
-  indicator_code: string;
-  area_code: string;
-  area_type: AreaType;
-  period: string; // "2013-14 Q2" or "2013-14"
-  period_start: string;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  ci_lower: number | null;
-  ci_upper: number | null;
-  target: number | null;
-  /** "met" | "not_met" | "no_target" | "no_judgement" against the year's target. */
-  target_status: string;
-  flag: GssFlag | null;
-}
-
 /**
  * Output files and the measures each holds. `programme` measures:
  *   families_identified, families_attached, families_closed: flows in the quarter;
@@ -135,40 +105,27 @@ export interface Manifest {
   outputs: ManifestOutput[];
 }
 
-/** A count over a period longer than a quarter (periods.parquet). */
-export interface PeriodRow {
-  /** The count table the measure comes from. */
-  table: string;
-  measure: string;
-  breakdown: string;
-  area_code: string;
-  area_type: AreaType;
-  /** quarter | financial_year | financial_year_to_date | rolling_year | programme_to_date */
-  period_type: string;
-  period: string;
-  period_start: string;
-  period_end: string;
-  value: number | null;
-  flag: GssFlag | null;
-}
-
-/** Column order and DuckDB types of the Parquet files: the writer and readers both use these. */
+/**
+ * Each published table's columns, in file order, with their DuckDB types: the one declaration the
+ * writer, both readers, the CSV downloads and the data dictionary derive from. The row types
+ * below are derived from these, so a column is added or renamed here and nowhere else.
+ */
 export const COUNT_COLUMNS = [
-  ['quarter', 'VARCHAR'],
-  ['quarter_start', 'DATE'],
+  ['quarter', 'VARCHAR'], // "2013-14 Q2"
+  ['quarter_start', 'DATE'], // the quarter's first day
   ['area_code', 'VARCHAR'],
   ['area_type', 'VARCHAR'],
   ['measure', 'VARCHAR'],
-  ['breakdown', 'VARCHAR'],
+  ['breakdown', 'VARCHAR'], // within the measure (a criterion, claim type or outcome); "all" when none
   ['value', 'DOUBLE'],
   ['flag', 'VARCHAR'],
-] as const satisfies ReadonlyArray<readonly [keyof CountRow, string]>;
+] as const;
 
 export const INDICATOR_COLUMNS = [
   ['indicator_code', 'VARCHAR'],
   ['area_code', 'VARCHAR'],
   ['area_type', 'VARCHAR'],
-  ['period', 'VARCHAR'],
+  ['period', 'VARCHAR'], // "2013-14 Q2" or "2013-14"
   ['period_start', 'DATE'],
   ['numerator', 'DOUBLE'],
   ['denominator', 'DOUBLE'],
@@ -176,23 +133,54 @@ export const INDICATOR_COLUMNS = [
   ['ci_lower', 'DOUBLE'],
   ['ci_upper', 'DOUBLE'],
   ['target', 'DOUBLE'],
-  ['target_status', 'VARCHAR'],
+  ['target_status', 'VARCHAR'], // "met" | "not_met" | "no_target" | "no_judgement" against the year's target
   ['flag', 'VARCHAR'],
-] as const satisfies ReadonlyArray<readonly [keyof IndicatorRow, string]>;
+] as const;
 
+/** A count over a period longer than a quarter (periods.parquet). */
 export const PERIOD_COLUMNS = [
-  ['table', 'VARCHAR'],
+  ['table', 'VARCHAR'], // the count table the measure comes from
   ['measure', 'VARCHAR'],
   ['breakdown', 'VARCHAR'],
   ['area_code', 'VARCHAR'],
   ['area_type', 'VARCHAR'],
-  ['period_type', 'VARCHAR'],
+  ['period_type', 'VARCHAR'], // quarter | financial_year | financial_year_to_date | rolling_year | programme_to_date
   ['period', 'VARCHAR'],
   ['period_start', 'DATE'],
   ['period_end', 'DATE'],
   ['value', 'DOUBLE'],
   ['flag', 'VARCHAR'],
-] as const satisfies ReadonlyArray<readonly [keyof PeriodRow, string]>;
+] as const;
+
+/** The value a column of each DuckDB type holds in a row: dates as ISO text, numbers nullable. */
+export interface ColumnValue {
+  VARCHAR: string;
+  DATE: string;
+  DOUBLE: number | null;
+}
+export type ColumnType = keyof ColumnValue;
+export type ColumnTable = ReadonlyArray<readonly [name: string, type: ColumnType]>;
+
+/** Columns every table types more tightly than their DuckDB type says. */
+interface NarrowColumns {
+  area_type: AreaType;
+  flag: GssFlag | null;
+}
+
+/** A row of the table `C` declares. */
+export type RowOf<C extends ColumnTable> = {
+  [Column in C[number] as Column[0]]: Column[0] extends keyof NarrowColumns ? NarrowColumns[Column[0]] : ColumnValue[Column[1]];
+};
+
+/** Columns shared by every count table (programme, criteria, outcomes, claims). */
+export type CountRow = RowOf<typeof COUNT_COLUMNS>;
+export type IndicatorRow = RowOf<typeof INDICATOR_COLUMNS>;
+export type PeriodRow = RowOf<typeof PERIOD_COLUMNS>;
+
+/** The names of a column table, in file order. */
+export function columnNames<C extends ColumnTable>(columns: C): C[number][0][] {
+  return columns.map(([name]) => name);
+}
 
 /** Sort keys: the files are sorted so readers can prune row groups and builds are reproducible. */
 export const COUNT_SORT = ['measure', 'breakdown', 'quarter_start', 'area_type', 'area_code'] as const;

@@ -4,22 +4,21 @@
  * in tests, in native DuckDB on the whole file, so the two can be checked against each other.
  * $1 indicator codes, $2 area codes (both comma-separated), $3 first day of the first quarter and $4 last day of the last quarter (ISO).
  */
+import { columnNames, INDICATOR_COLUMNS, type ColumnType } from '../outputs/tables.ts';
+import { selectColumns } from './published-columns.ts';
 import type { SqlQuery } from './query.ts';
 
-export const COMPARE_COLUMNS = [
-  'indicator_code',
-  'area_code',
-  'area_type',
-  'period',
-  'period_start',
-  'numerator',
-  'denominator',
-  'value',
-  'ci_lower',
-  'ci_upper',
-  'flag',
-] as const;
-export type CompareColumn = (typeof COMPARE_COLUMNS)[number];
+/** The compare tool shows measured values with their intervals; targets and their status belong to the indicator pages. */
+const NOT_SELECTED = ['target', 'target_status'] as const;
+type IndicatorColumn = (typeof INDICATOR_COLUMNS)[number][0];
+export type CompareColumn = Exclude<IndicatorColumn, (typeof NOT_SELECTED)[number]>;
+
+/** The indicator columns the compare tool selects, in file order. */
+export const COMPARE_COLUMN_TYPES = INDICATOR_COLUMNS.filter(
+  (column): column is Extract<(typeof INDICATOR_COLUMNS)[number], readonly [CompareColumn, ColumnType]> =>
+    !(NOT_SELECTED as readonly string[]).includes(column[0]),
+);
+export const COMPARE_COLUMNS: readonly CompareColumn[] = columnNames(COMPARE_COLUMN_TYPES);
 
 export type CompareParam = 'indicator_codes' | 'area_codes' | 'from_start' | 'to_end';
 
@@ -28,9 +27,7 @@ export function compareSelectionSql(table: string): SqlQuery<CompareParam> {
     name: 'compare-selection',
     params: ['indicator_codes', 'area_codes', 'from_start', 'to_end'],
     sql: `
-SELECT indicator_code, area_code, area_type, period, CAST(period_start AS VARCHAR) AS period_start,
-       CAST(numerator AS DOUBLE) AS numerator, CAST(denominator AS DOUBLE) AS denominator,
-       CAST(value AS DOUBLE) AS value, CAST(ci_lower AS DOUBLE) AS ci_lower, CAST(ci_upper AS DOUBLE) AS ci_upper, flag
+SELECT ${selectColumns(COMPARE_COLUMN_TYPES)}
 FROM ${table}
 WHERE list_contains(string_split($1, ','), indicator_code)
   AND list_contains(string_split($2, ','), area_code)
