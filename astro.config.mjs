@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { readRelease } from './src/lib/site/release.ts';
 import { SITE_FOLDERS, SiteBuildError, missingDataError, siteBuild } from './src/lib/site/site-build.ts';
+import { siteCheck } from './scripts/site-check/integration.ts';
 
 // The npm scripts set ASTRO_TELEMETRY_DISABLED=1 before Astro starts; this is the fallback for
 // `npx astro ...` run by hand, so a council's laptop or CI never calls home either way.
@@ -93,8 +94,9 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // No third-party integrations: each would be another thing that could fetch from the network
-  // at build. The one here is local (above).
-  integrations: [siteAudience()],
+  // at build. Both here are local: the audience split (above), then the safety net, which reads
+  // the finished site and fails the build on anything row-level, identifying or unsuppressed.
+  integrations: [siteAudience(), siteCheck(site.audience)],
   devToolbar: { enabled: false },
   prefetch: false,
   // No sharp, no remote images: the site has no raster images to optimise.

@@ -2,7 +2,8 @@
  * What the open-data page says about each published file: its columns in words. Kept beside the
  * page because it documents the files the pipeline writes (src/lib/outputs/tables.ts).
  */
-import { COUNT_COLUMNS, INDICATOR_COLUMNS, OUTPUT_TABLES, PERIOD_COLUMNS, type OutputTable } from '../../lib/outputs/tables.ts';
+import { tableColumns } from '../../lib/outputs/datapackage.ts';
+import { OUTPUT_TABLES, type OutputTable } from '../../lib/outputs/tables.ts';
 
 export const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
   quarter: 'Financial quarter, such as "2013-14 Q2" (Q1 is April to June)',
@@ -27,6 +28,15 @@ export const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
   target_status: '"met", "not_met", "no_target" or "no_judgement"',
 };
 
+export const TABLE_TITLES: Readonly<Record<OutputTable, string>> = {
+  programme: 'Families in the programme by quarter',
+  criteria: 'Families attached by qualifying criterion',
+  outcomes: 'Outcomes achieved and sustained',
+  claims: 'Payment-by-results claims',
+  indicators: 'National and local indicators',
+  periods: 'Counts over financial years and longer periods',
+};
+
 export const TABLE_DESCRIPTIONS: Readonly<Record<OutputTable, string>> = {
   programme: 'Families identified, attached and closed in each quarter, open at its end, and attached to date, by locality.',
   criteria: 'Families attached by qualifying criterion (a family counts once for each criterion it meets).',
@@ -36,10 +46,7 @@ export const TABLE_DESCRIPTIONS: Readonly<Record<OutputTable, string>> = {
   periods: 'The counts of the other tables over longer periods (each financial year, the year to date, the last four quarters and since the programme began), where the public release can show a figure that its quarters cannot.',
 };
 
-export function columnsOf(table: OutputTable): readonly (readonly [string, string])[] {
-  const kind = OUTPUT_TABLES[table].kind;
-  return kind === 'indicator' ? INDICATOR_COLUMNS : kind === 'period' ? PERIOD_COLUMNS : COUNT_COLUMNS;
-}
+export const columnsOf = tableColumns;
 
 export function tableOfFile(file: string): OutputTable | null {
   for (const [name, def] of Object.entries(OUTPUT_TABLES) as [OutputTable, { file: string }][]) if (def.file === file) return name;
