@@ -15,12 +15,23 @@ export interface NeedShare {
   readonly gapPoints: number;
 }
 
+/**
+ * The need share alone, 0-100 for each area: population x deprivation over the total. Keyed by
+ * position, with no reference-data field names, so the browser what-if on the resources page
+ * can run it without carrying extract column names into the site's scripts.
+ */
+export function needSharePercents(areas: readonly { readonly population: number; readonly deprivation: number }[]): number[] {
+  const weighted = areas.map((a) => a.population * a.deprivation);
+  const total = weighted.reduce((a, b) => a + b, 0);
+  return weighted.map((w) => (total > 0 ? (w / total) * 100 : 0));
+}
+
 export function needShares(localities: readonly Pick<Locality, 'locality_code' | 'population_0_19' | 'deprivation_score' | 'staff_fte'>[]): NeedShare[] {
   const weighted = localities.map((l) => l.population_0_19 * l.deprivation_score);
-  const totalNeed = weighted.reduce((a, b) => a + b, 0);
+  const needPercents = needSharePercents(localities.map((l) => ({ population: l.population_0_19, deprivation: l.deprivation_score })));
   const totalFte = localities.reduce((a, l) => a + l.staff_fte, 0);
   return localities.map((l, i) => {
-    const needSharePercent = totalNeed > 0 ? (weighted[i]! / totalNeed) * 100 : 0;
+    const needSharePercent = needPercents[i]!;
     const fteSharePercent = totalFte > 0 ? (l.staff_fte / totalFte) * 100 : 0;
     return {
       localityCode: l.locality_code,

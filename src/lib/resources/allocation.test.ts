@@ -7,8 +7,8 @@ import { normaliseWeights, parseWeights, weightsQuery } from './weights.ts';
 import { DERBYSHIRE_EXAMPLE_FILE, loadResourceFormula, loadStaffing } from '../reference/resources.ts';
 
 const LOCALITIES: AllocationInput[] = [
-  { locality_code: 'A', population_0_19: 1000, deprivation_score: 30, demand: 10, staff_fte: 10 },
-  { locality_code: 'B', population_0_19: 3000, deprivation_score: 10, demand: 30, staff_fte: 30 },
+  { code: 'A', population: 1000, deprivation: 30, demand: 10, fte: 10 },
+  { code: 'B', population: 3000, deprivation: 10, demand: 30, fte: 30 },
 ];
 
 describe('allocateByNeed', () => {

@@ -10,17 +10,22 @@
  * staff a share would fund is that share of all locality FTE; the gap is actual minus that.
  * Plain TypeScript with no Node imports: the browser what-if runs exactly this.
  */
-import { needShares } from '../indicators/need-share.ts';
+import { needSharePercents } from '../indicators/need-share.ts';
 import { normaliseWeights, type Weights } from './weights.ts';
 
+/**
+ * One locality's inputs. Field names differ from the reference files' columns on purpose: these
+ * rows travel to the browser, where no extract column name may appear (scripts/site-check).
+ */
 export interface AllocationInput {
-  readonly locality_code: string;
-  readonly population_0_19: number;
-  readonly deprivation_score: number;
+  readonly code: string;
+  /** Population aged 0 to 19. */
+  readonly population: number;
+  readonly deprivation: number;
   /** Recent demand: families identified in the demand year. */
   readonly demand: number;
   /** Staff in post (FTE), from the staffing table. */
-  readonly staff_fte: number;
+  readonly fte: number;
 }
 
 export interface Allocation {
@@ -46,22 +51,22 @@ function sharesPercent(values: readonly number[]): number[] {
 export function allocateByNeed(localities: readonly AllocationInput[], weights: Weights): Allocation[] | null {
   const w = normaliseWeights(weights);
   if (!w) return null;
-  const population = sharesPercent(localities.map((l) => l.population_0_19));
-  const need = needShares(localities).map((s) => s.needSharePercent);
+  const population = sharesPercent(localities.map((l) => l.population));
+  const need = needSharePercents(localities);
   const demand = sharesPercent(localities.map((l) => l.demand));
-  const totalFte = localities.reduce((a, l) => a + l.staff_fte, 0);
+  const totalFte = localities.reduce((a, l) => a + l.fte, 0);
   return localities.map((l, i) => {
     const resourceSharePercent = w.population * population[i]! + w.need * need[i]! + w.demand * demand[i]!;
     const formulaFte = (resourceSharePercent / 100) * totalFte;
     return {
-      localityCode: l.locality_code,
+      localityCode: l.code,
       populationSharePercent: population[i]!,
       needSharePercent: need[i]!,
       demandSharePercent: demand[i]!,
       resourceSharePercent,
       formulaFte,
-      actualFte: l.staff_fte,
-      gapFte: l.staff_fte - formulaFte,
+      actualFte: l.fte,
+      gapFte: l.fte - formulaFte,
     };
   });
 }

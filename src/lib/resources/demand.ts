@@ -6,6 +6,8 @@
  */
 import type { GssFlag } from '../outputs/tables.ts';
 import { SYMBOL_MEANINGS } from '../format/symbols.ts';
+import { flaggedValue, textField } from '../data/flagged-value.ts';
+import type { PlainRow } from '../data/plain-row.ts';
 import type { SqlQuery } from '../sql/query.ts';
 
 export const localityDemandByYear: SqlQuery<'measure'> = {
@@ -46,4 +48,12 @@ export function recentDemand(rows: readonly DemandRow[], codes: readonly string[
     };
   }
   return null;
+}
+
+export function toDemandRows(rows: readonly PlainRow[]): DemandRow[] {
+  return rows.map((row) => ({
+    period: textField(row, 'period', localityDemandByYear.name),
+    area_code: textField(row, 'area_code', localityDemandByYear.name),
+    ...flaggedValue(row, localityDemandByYear.name),
+  }));
 }

@@ -14,6 +14,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Indicators', path: '/indicators/' },
   { label: 'Localities', path: '/localities/' },
   { label: 'Compare', path: '/compare/' },
+  { label: 'Finance', path: '/finance/' },
+  { label: 'Resources', path: '/resources/' },
   { label: 'Methodology', path: '/methodology/' },
   { label: 'Open data', path: '/data/' },
 ];

@@ -1,0 +1,26 @@
+/**
+ * A published value and its GSS flag from a plain query row, checked: the value a number or
+ * null, the flag a known symbol or null. Rows failing the check throw, naming the query.
+ */
+import { isGssFlag } from '../format/symbols.ts';
+import type { GssFlag } from '../outputs/tables.ts';
+import type { PlainRow } from './plain-row.ts';
+
+export interface Flagged {
+  readonly value: number | null;
+  readonly flag: GssFlag | null;
+}
+
+export function flaggedValue(row: PlainRow, query: string): Flagged {
+  const { value, flag } = row;
+  if (value !== null && typeof value !== 'number') throw new TypeError(`${query}: value "${String(value)}" is not a number`);
+  if (flag !== null && (typeof flag !== 'string' || !isGssFlag(flag))) throw new TypeError(`${query}: unknown flag "${String(flag)}"`);
+  return { value, flag };
+}
+
+/** A text column of a plain row, checked. */
+export function textField(row: PlainRow, name: string, query: string): string {
+  const text = row[name];
+  if (typeof text !== 'string') throw new TypeError(`${query}: ${name} "${String(text)}" is not text`);
+  return text;
+}
