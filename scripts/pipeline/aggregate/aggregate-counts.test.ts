@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CountRow } from '../../../src/lib/outputs/tables.ts';
+import { COUNT_MEASURES, type CountRow } from '../../../src/lib/outputs/tables.ts';
 import { openDuckDB } from '../duckdb.ts';
 import { aggregateCounts, type CountTable } from './aggregate-counts.ts';
 import { AUTHORITY, fixtureReference } from './fixture-reference.ts';
@@ -124,6 +124,12 @@ describe('aggregateCounts', () => {
     }
     // 4 areas x 4 quarters x (3 claim types + all) x 2 measures.
     expect(c).toHaveLength(128);
+  });
+
+  it('writes exactly the measures src/lib/outputs/tables.ts declares for each table', () => {
+    for (const [table, rows] of Object.entries(tables)) {
+      expect([...new Set(rows.map((r) => r.measure))].sort(), table).toEqual([...COUNT_MEASURES[table as CountTable]].sort());
+    }
   });
 
   it('returns labelled, unflagged rows in a stable order', () => {

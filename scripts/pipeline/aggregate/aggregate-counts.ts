@@ -4,7 +4,7 @@
  * with true zeros where nothing happened. Disclosure control comes later; every flag is null.
  */
 import type { DuckDBConnection, JS } from '@duckdb/node-api';
-import { AREA_TYPES, type AreaType, type CountRow } from '../../../src/lib/outputs/tables.ts';
+import { AREA_TYPES, type AreaType, type CountRow, type CountTable } from '../../../src/lib/outputs/tables.ts';
 import { claimCounts } from './sql/claim-counts.ts';
 import type { CountParam } from './sql/count-grid.ts';
 import { criteriaCounts } from './sql/criteria-counts.ts';
@@ -14,7 +14,7 @@ import { listParam, pairListParam } from '../../../src/lib/sql/query.ts';
 import { localityCodes, resolveRange, type AggregationReference, type QuarterRange } from './reference.ts';
 import { runQuery } from './run-query.ts';
 
-export type CountTable = 'programme' | 'criteria' | 'outcomes' | 'claims';
+export type { CountTable } from '../../../src/lib/outputs/tables.ts';
 
 /** Rows come back sorted by quarter_start, area_type, area_code, measure, breakdown. */
 export async function aggregateCounts(

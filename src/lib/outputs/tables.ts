@@ -26,15 +26,27 @@ export type AreaType = (typeof AREA_TYPES)[number];
 export type Audience = 'public' | 'board';
 
 /**
- * Output files and the measures each holds. `programme` measures:
- *   families_identified, families_attached, families_closed: flows in the quarter;
+ * The measures each count table publishes: the one declaration of their names (the aggregation
+ * tests check the pipeline writes exactly these; code naming a measure is typed against them).
+ * `programme`: families_identified, families_attached, families_closed: flows in the quarter;
  *   families_open: stock at the quarter's end; families_attached_cumulative: attached to date.
  * `criteria`: families_attached by criterion (a family counts once per criterion met).
  * `outcomes`: outcomes_achieved and outcomes_sustained in the quarter, by outcome measure.
  * `claims`: claims (count) and claim_amount_gbp in the quarter, by claim type.
- * `periods`: the flows of the four count tables over longer periods (each financial year, the
- *   financial year to date, the last four quarters, the programme to date), where the public
- *   release can show a figure that its quarters cannot.
+ */
+export const COUNT_MEASURES = {
+  programme: ['families_identified', 'families_attached', 'families_closed', 'families_open', 'families_attached_cumulative'],
+  criteria: ['families_attached'],
+  outcomes: ['outcomes_achieved', 'outcomes_sustained'],
+  claims: ['claims', 'claim_amount_gbp'],
+} as const;
+export type CountTable = keyof typeof COUNT_MEASURES;
+export type CountMeasure = (typeof COUNT_MEASURES)[CountTable][number];
+
+/**
+ * Output files. `periods` holds the flows of the four count tables over longer periods (each
+ * financial year, the financial year to date, the last four quarters, the programme to date),
+ * where the public release can show a figure that its quarters cannot.
  */
 export const OUTPUT_TABLES = {
   programme: { file: 'programme.parquet', kind: 'count' },

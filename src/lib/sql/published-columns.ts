@@ -1,10 +1,11 @@
 /**
- * SELECT lists for published columns, derived from their declaration in src/lib/outputs/tables.ts.
+ * SELECT lists for published columns and measure names, derived from their declaration in
+ * src/lib/outputs/tables.ts.
  * Native DuckDB and DuckDB-WASM hand DATE and DECIMAL values over differently (objects, bigints),
  * so a shared query reads dates as ISO text and numbers as DOUBLE: both runtimes then give the
  * same plain rows.
  */
-import type { ColumnTable, ColumnType } from '../outputs/tables.ts';
+import type { ColumnTable, ColumnType, CountMeasure } from '../outputs/tables.ts';
 
 const READ_AS: Readonly<Record<ColumnType, (name: string) => string>> = {
   VARCHAR: (name) => name,
@@ -15,4 +16,9 @@ const READ_AS: Readonly<Record<ColumnType, (name: string) => string>> = {
 /** "indicator_code, ..., CAST(period_start AS VARCHAR) AS period_start, ..." in file order. */
 export function selectColumns(columns: ColumnTable): string {
   return columns.map(([name, type]) => READ_AS[type](name)).join(', ');
+}
+
+/** A published measure's name as an SQL string, so a misspelt measure fails the type check. */
+export function measureSql(measure: CountMeasure): string {
+  return `'${measure}'`;
 }
