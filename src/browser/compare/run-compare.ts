@@ -6,9 +6,16 @@
 import { getDuckDB } from '../../lib/browser/duckdb.ts';
 import { loadParquetTable, type RowGroupStats } from '../../lib/browser/parquet.ts';
 import { queryRows } from '../../lib/browser/query.ts';
-import { bindParams, listParam } from '../../lib/sql/query.ts';
+import { bindParams } from '../../lib/sql/query.ts';
 import { COMPARE_COLUMNS, compareSelectionSql } from '../../lib/sql/compare-selection.ts';
-import { compareSelectionQuery, selectionDateRange, type CompareSelection } from '../../lib/indicators/compare-selection.ts';
+import {
+  compareSelectionQuery,
+  periodStartsMayMatch,
+  selectionFilter,
+  selectionParams,
+  selectionRowFilter,
+  type CompareSelection,
+} from '../../lib/indicators/compare-selection.ts';
 import { selectionCsv, type SelectionRow } from '../../lib/indicators/selection-csv.ts';
 
 export interface CompareResult {
@@ -41,33 +48,17 @@ function tableName(selection: CompareSelection, url: string): string {
 export async function runCompare(url: string, selection: CompareSelection): Promise<CompareResult> {
   const conn = await getDuckDB();
   const started = performance.now();
-  const { fromStart, toEnd } = selectionDateRange(selection);
+  const filter = selectionFilter(selection);
   const name = tableName(selection, url);
   // Statistics of period_start rule out row groups outside the chosen quarters before any
   // column data is fetched; the code filter prunes by indicator and area the same way.
   const rowGroupFilter = (group: RowGroupStats): boolean => {
     const stats = group.columns.period_start;
-    const min = dateOf(stats?.min);
-    const max = dateOf(stats?.max);
-    return !(min !== null && max !== null && (max < fromStart || min > toEnd));
+    return periodStartsMayMatch(filter, dateOf(stats?.min), dateOf(stats?.max));
   };
-  const loaded = await loadParquetTable(conn, url, {
-    name,
-    columns: COMPARE_COLUMNS,
-    filter: { indicator_code: { $in: [...selection.indicators] }, area_code: { $in: [...selection.areas] } },
-    rowGroupFilter,
-  });
+  const loaded = await loadParquetTable(conn, url, { name, columns: COMPARE_COLUMNS, filter: selectionRowFilter(filter), rowGroupFilter });
   const query = compareSelectionSql(name);
-  const plain = await queryRows(
-    query.sql,
-    bindParams(query, {
-      indicator_codes: listParam(selection.indicators),
-      area_codes: listParam(selection.areas),
-      from_start: fromStart,
-      to_end: toEnd,
-    }),
-    conn,
-  );
+  const plain = await queryRows(query.sql, bindParams(query, selectionParams(filter)), conn);
   const rows = plain as unknown as SelectionRow[];
   return {
     rows,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareSelectionQuery, parseCompareSelection, selectionDateRange } from './compare-selection.ts';
+import {
+  compareSelectionQuery,
+  parseCompareSelection,
+  periodStartsMayMatch,
+  selectionDateRange,
+  selectionFilter,
+  selectionParams,
+  selectionRowFilter,
+} from './compare-selection.ts';
 
 const options = { indicatorCodes: ['ni_111', 'ni_116'], areaCodes: ['E06009901', 'NTH'], quarters: ['2019-20 Q4', '2020-21 Q1', '2025-26 Q4'] };
 
@@ -51,5 +59,22 @@ describe('selectionDateRange', () => {
 
   it('names a bad label', () => {
     expect(() => selectionDateRange({ from: 'Q1', to: '2025-26 Q4' })).toThrow('"Q1" is not a quarter such as "2013-14 Q2"');
+  });
+});
+
+describe('selectionFilter', () => {
+  const filter = selectionFilter({ indicators: ['ni_111', 'ni_116'], areas: ['NTH'], from: '2020-21 Q1', to: '2020-21 Q4' });
+
+  it('gives the SQL parameters and the row filter the same codes and days', () => {
+    expect(selectionParams(filter)).toEqual({ indicator_codes: 'ni_111,ni_116', area_codes: 'NTH', from_start: '2020-04-01', to_end: '2021-03-31' });
+    expect(selectionRowFilter(filter)).toEqual({ indicator_code: { $in: ['ni_111', 'ni_116'] }, area_code: { $in: ['NTH'] } });
+  });
+
+  it('keeps a row group whose period starts overlap the range, or are unknown', () => {
+    expect(periodStartsMayMatch(filter, '2019-04-01', '2020-04-01')).toBe(true);
+    expect(periodStartsMayMatch(filter, '2021-03-31', '2022-01-01')).toBe(true);
+    expect(periodStartsMayMatch(filter, '2019-04-01', '2020-03-31')).toBe(false);
+    expect(periodStartsMayMatch(filter, '2021-04-01', '2022-01-01')).toBe(false);
+    expect(periodStartsMayMatch(filter, null, '2019-01-01')).toBe(true);
   });
 });

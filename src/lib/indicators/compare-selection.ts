@@ -4,6 +4,8 @@
  * Parsing never trusts the URL: unknown codes are dropped and periods must be quarter labels.
  */
 import { parseQuarter, quarterEnd, quarterStart } from '../period/quarter.ts';
+import type { CompareParam } from '../sql/compare-selection.ts';
+import { listParam } from '../sql/query.ts';
 
 export interface CompareSelection {
   readonly indicators: readonly string[];
@@ -64,4 +66,42 @@ export function selectionDateRange(selection: Pick<CompareSelection, 'from' | 't
   const to = parseQuarter(selection.to);
   if (!to) throw new RangeError(`"${selection.to}" is not a quarter such as "2013-14 Q2"`);
   return { fromStart: quarterStartOf(selection.from), toEnd: quarterEnd(to) };
+}
+
+/**
+ * Which rows a choice selects, stated once: the indicator and area codes, and the days a period
+ * must start between. The browser prunes row groups and rows with it, then runs the selection SQL
+ * with the same values as parameters, so the three filters cannot disagree.
+ */
+export interface SelectionFilter {
+  readonly indicatorCodes: readonly string[];
+  readonly areaCodes: readonly string[];
+  /** First day of the first quarter (ISO). */
+  readonly fromStart: string;
+  /** Last day of the last quarter (ISO). */
+  readonly toEnd: string;
+}
+
+export function selectionFilter(selection: CompareSelection): SelectionFilter {
+  return { indicatorCodes: selection.indicators, areaCodes: selection.areas, ...selectionDateRange(selection) };
+}
+
+/** The parameters of compareSelectionSql. */
+export function selectionParams(filter: SelectionFilter): Record<CompareParam, string> {
+  return {
+    indicator_codes: listParam(filter.indicatorCodes),
+    area_codes: listParam(filter.areaCodes),
+    from_start: filter.fromStart,
+    to_end: filter.toEnd,
+  };
+}
+
+/** The rows to decode from the file: a chosen indicator in a chosen area (a hyparquet filter). */
+export function selectionRowFilter(filter: SelectionFilter): Record<'indicator_code' | 'area_code', { $in: string[] }> {
+  return { indicator_code: { $in: [...filter.indicatorCodes] }, area_code: { $in: [...filter.areaCodes] } };
+}
+
+/** Whether periods starting between `min` and `max` (ISO days; null when unknown) may be chosen. */
+export function periodStartsMayMatch(filter: SelectionFilter, min: string | null, max: string | null): boolean {
+  return min === null || max === null || (max >= filter.fromStart && min <= filter.toEnd);
 }
