@@ -2,17 +2,15 @@
  * The compare tool's CSV: exactly the selected rows, numbers as DuckDB gives them (no rounding, no
  * thousands separators), and a missing value as its GSS symbol so nothing reads as 0.
  */
-import { COMPARE_COLUMNS, type CompareColumn } from '../sql/compare-selection.ts';
+import { COMPARE_COLUMNS, COMPARE_FIGURE_COLUMNS, type CompareColumn } from '../sql/compare-selection.ts';
 import { toCsv, type CsvColumn } from '../format/csv.ts';
 
 export type SelectionRow = Readonly<Record<CompareColumn, string | number | null>>;
 
-const NUMERIC: ReadonlySet<string> = new Set(['numerator', 'denominator', 'value', 'ci_lower', 'ci_upper']);
-
 export function selectionCell(row: SelectionRow, column: CompareColumn): string | number {
   const value = row[column];
   if (value !== null) return value;
-  if (NUMERIC.has(column)) return typeof row.flag === 'string' ? row.flag : '[x]';
+  if (COMPARE_FIGURE_COLUMNS.has(column)) return typeof row.flag === 'string' ? row.flag : '[x]';
   return '';
 }
 

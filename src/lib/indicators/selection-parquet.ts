@@ -5,14 +5,12 @@
  * rows in the table and the CSV, with numbers as DOUBLE and nulls kept (the flag says why).
  */
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { COMPARE_COLUMNS } from '../sql/compare-selection.ts';
+import { COMPARE_COLUMNS, COMPARE_FIGURE_COLUMNS } from '../sql/compare-selection.ts';
 import type { SelectionRow } from './selection-csv.ts';
-
-const NUMERIC: ReadonlySet<string> = new Set(['numerator', 'denominator', 'value', 'ci_lower', 'ci_upper']);
 
 export function selectionParquet(rows: readonly SelectionRow[]): Uint8Array {
   const columnData = COMPARE_COLUMNS.map((name) => {
-    const numeric = NUMERIC.has(name);
+    const numeric = COMPARE_FIGURE_COLUMNS.has(name);
     const data = rows.map((row) => {
       const v = row[name];
       if (v === null) return null;

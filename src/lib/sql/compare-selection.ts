@@ -19,6 +19,8 @@ export const COMPARE_COLUMN_TYPES = INDICATOR_COLUMNS.filter(
     !(NOT_SELECTED as readonly string[]).includes(column[0]),
 );
 export const COMPARE_COLUMNS: readonly CompareColumn[] = columnNames(COMPARE_COLUMN_TYPES);
+/** The selected columns holding figures (DOUBLE), where a missing value shows its flag. */
+export const COMPARE_FIGURE_COLUMNS: ReadonlySet<string> = new Set(columnNames(COMPARE_COLUMN_TYPES.filter(([, type]) => type === 'DOUBLE')));
 
 export type CompareParam = 'indicator_codes' | 'area_codes' | 'from_start' | 'to_end';
 
