@@ -5,9 +5,13 @@
  *
  * Cells hold raw numbers (format them with `formatValue` and the column's unit) or a GSS
  * symbol in square brackets where the chart shows nothing: the row's own flag ("[c]"), else
- * "[x]" for not available, or "[z]" where a column does not apply (a year with no target).
+ * "[x]" for not available, or "[z]" where a column does not apply (a year with no target). A
+ * number its row qualifies with a symbol (a rounded "[rd]", a provisional "[p]") keeps it:
+ * `{ value, flag }`, so the table says what the chart's point is.
  * Trend tables are wide: one row per period, one column per series, in drawing order.
  */
+import { isGssFlag } from '../lib/format/symbols.ts';
+import type { GssFlag } from '../lib/outputs/tables.ts';
 import type { BarCompareOptions } from './bar-compare.ts';
 import { barModel } from './bar-data.ts';
 import type { ChartUnit } from './format.ts';
@@ -25,7 +29,12 @@ export interface TableColumn {
   readonly decimals?: number;
 }
 
-export type TableCell = string | number;
+export type TableCell = string | number | QualifiedNumber;
+
+export interface QualifiedNumber {
+  readonly value: number;
+  readonly flag: GssFlag;
+}
 
 export interface ChartTable {
   readonly columns: readonly TableColumn[];
@@ -75,7 +84,7 @@ function trendTable(model: TrendModel, targetLabel: string | undefined): ChartTa
     model.series.forEach((s: TrendSeries, i) => {
       const point: TrendPoint | undefined = s.points[p];
       const missing = point?.flag ?? NOT_AVAILABLE;
-      row[`s${i}`] = point?.value ?? missing;
+      row[`s${i}`] = point?.value == null ? missing : point.flag && isGssFlag(point.flag) ? { value: point.value, flag: point.flag } : point.value;
       if (model.hasInterval) {
         row[`s${i}_lower`] = point?.value == null ? missing : (point.lower ?? NOT_AVAILABLE);
         row[`s${i}_upper`] = point?.value == null ? missing : (point.upper ?? NOT_AVAILABLE);

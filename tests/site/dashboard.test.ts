@@ -26,7 +26,7 @@ beforeAll(async () => {
   authority = (JSON.parse(readFileSync('data/reference/programme.json', 'utf8')) as { authority: { code: string } }).authority.code;
   const instance = await DuckDBInstance.create(':memory:');
   conn = await instance.connect();
-  for (const table of ['programme', 'outcomes', 'claims']) {
+  for (const table of ['programme', 'outcomes', 'claims', 'periods']) {
     await conn.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${join(siteDir, 'data', `${table}.parquet`)}')`);
   }
   server = await serveStatic(siteDir);
@@ -53,16 +53,36 @@ async function expected(measure: string, quarter: string, area = authority): Pro
   return row.flag === null ? shown : `${shown} ${String(row.flag)}`;
 }
 
-/** Families attached from Q1 of the quarter's financial year to the quarter, by the authority. */
-async function attachedThisYear(quarter: string): Promise<string> {
+/**
+ * Families attached from Q1 of the quarter's financial year to the quarter, by an area: the sum
+ * of its quarters when every one is published exactly, else the release's own figure for the
+ * year to date (periods.parquet), as the public release shows it.
+ */
+async function attachedThisYear(quarter: string, area = authority): Promise<string> {
   const reader = await conn.runAndReadAll(
-    `SELECT sum(value) AS total, bool_or(value IS NULL) AS suppressed FROM programme
+    `SELECT sum(value) AS total, bool_and(value IS NOT NULL AND flag IS NULL) AS exact, bool_or(value IS NULL) AS suppressed, count(*) AS n FROM programme
      WHERE measure = 'families_attached' AND area_code = $1 AND breakdown = 'all'
        AND substr(quarter, 1, 7) = substr($2, 1, 7) AND quarter <= $2`,
-    [authority, quarter],
+    [area, quarter],
   );
   const [row] = reader.getRowObjectsJS();
-  return row?.suppressed ? '[c]' : new Intl.NumberFormat('en-GB').format(Number(row?.total));
+  if (row?.exact) return new Intl.NumberFormat('en-GB').format(Number(row.total));
+  // The year to date is the financial year itself when the quarter is its last.
+  const whole = await conn.runAndReadAll(
+    `SELECT value, flag FROM periods
+     WHERE measure = 'families_attached' AND area_code = $1 AND breakdown = 'all'
+       AND period_type IN ('financial_year_to_date', 'financial_year')
+       AND CAST(period_end AS DATE) = (SELECT DISTINCT CAST(quarter_start AS DATE) + INTERVAL 3 MONTH - INTERVAL 1 DAY FROM programme WHERE quarter = $2)`,
+    [area, quarter],
+  );
+  const [year] = whole.getRowObjectsJS();
+  if (!year || year.value === null) {
+    // Nothing better published: the quarters' sum, rounded if they are, or a symbol.
+    if (Number(row?.n ?? 0) === 0) return year ? String(year.flag) : '[x]';
+    return row?.suppressed ? '[c]' : `${new Intl.NumberFormat('en-GB').format(Number(row?.total))} [rd]`;
+  }
+  const shown = new Intl.NumberFormat('en-GB').format(Number(year.value));
+  return year.flag === null ? shown : `${shown} ${String(year.flag)}`;
 }
 
 const cardValue = (page: Page, id: string) => page.locator(`[data-card="${id}"] .key-figure__value`).innerText();
@@ -91,9 +111,9 @@ describe('dashboard', () => {
       expect(await page.locator(`[data-chart="${id}"] .figure__chart svg`).count()).toBe(1);
     }
     const authorityRow = page.locator('[data-dash-table] tbody tr').last();
-    expect(await authorityRow.locator('td').nth(2).innerText()).toBe(await expected('families_open', latest));
+    expect(await authorityRow.locator('td').nth(3).innerText()).toBe(await expected('families_open', latest));
     const statuses = await page.locator('[data-card] .tag').allInnerTexts();
-    expect(statuses.every((s) => /On track|At risk|Off track|No target/.test(s))).toBe(true);
+    expect(statuses.every((s) => /On track|At risk|Off track|No target|Cannot be judged/.test(s))).toBe(true);
     expect(await page.locator('[data-dash="what-changed"]').innerText()).toContain(latest);
     await context.close();
   });
@@ -118,14 +138,45 @@ describe('dashboard', () => {
     // at the chosen quarter with the authority's figure.
     const lastRow = page.locator('[data-chart="attached-trend"] tbody tr').last();
     expect((await lastRow.locator('th, td').first().textContent())?.trim()).toBe(OTHER_QUARTER);
-    // The chart's table shows the number; it does not yet carry the [rd] symbol of a rounded figure.
-    expect((await lastRow.locator('td').first().textContent())?.trim()).toBe((await expected('families_attached', OTHER_QUARTER)).replace(' [rd]', ''));
+    // The chart's table shows the number, with the [rd] symbol of a rounded figure.
+    expect((await lastRow.locator('td').first().textContent())?.replace(/\s+/g, ' ').trim()).toBe(await expected('families_attached', OTHER_QUARTER));
     expect(await page.locator('[data-chart="attached-trend"] .figure__chart svg').getAttribute('role')).toBe('img');
     expect(await page.locator('[data-chart="attached-trend"] .figure__chart svg title').textContent()).toBeTruthy();
     expect(new URL(page.url()).searchParams.get('quarter')).toBe(OTHER_QUARTER);
     expect(log.foreign).toEqual([]);
     await context.close();
   });
+
+  it('shows every locality a number at the granularity the release publishes, and says why where it cannot', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const latest = manifest.extract_period.last_quarter;
+    await page.goto(server.url);
+    const localities = (await page.locator('#locality option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+    expect(localities.length).toBeGreaterThan(0);
+    for (const code of localities) {
+      await page.selectOption('#locality', code);
+      await page.locator('form[data-locality-filter] button').click();
+      await waitForQuarter(page, latest, code);
+      expect(await cardValue(page, 'attached_year')).toBe(await attachedThisYear(latest, code));
+      const cards = page.locator('[data-card]');
+      for (let i = 0; i < (await cards.count()); i++) {
+        const value = await cards.nth(i).locator('.key-figure__value').innerText();
+        // A card with no number says why in its own words.
+        if (/^\[[a-z]+\]$/.test(value)) expect(await cards.nth(i).locator('.key-figure__sub').innerText()).toMatch(/suppressed|Published for the council as a whole only|not available/);
+      }
+      for (const id of ['attached-trend', 'open-trend']) {
+        const summary = await page.locator(`[data-chart="${id}"] .figure__summary`).innerText();
+        expect(summary).not.toMatch(/between 0 and 0|between (\S+) and \1 /);
+      }
+      // The release publishes no locality's quarters: its chart is drawn by financial year instead.
+      const periods = await page.locator('[data-chart="attached-trend"] tbody th').allTextContents();
+      const yearToDate = latest.endsWith('Q4') ? latest.slice(0, 7) : `${latest.slice(0, 7)} to Q${latest.slice(-1)}`;
+      expect(periods.map((p) => p.trim())).toContain(yearToDate);
+      expect(periods.every((p) => /^\s*\d{4}-\d{2}( to Q\d)?\s*$/.test(p))).toBe(true);
+    }
+    await context.close();
+  }, 400_000);
 
   it('restores a permalink and goes back through the history', async () => {
     const context = await browser.newContext();

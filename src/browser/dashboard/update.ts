@@ -7,7 +7,7 @@ import { cellText } from '../../components/DataTable/cellText.ts';
 import type { TableColumn, TableRow } from '../../components/DataTable/types.ts';
 import { loadPublished, queryShared } from '../../lib/browser/published.ts';
 import type { DashboardConfig } from '../../lib/dashboard/config.ts';
-import { CHART_IDS, chartCsv, chartData, drawChart, type ChartData, type DashboardChartId } from '../../lib/dashboard/charts.ts';
+import { CHART_IDS, chartCsv, chartData, drawChart, type ChartData, type DashboardChartId } from '../../components/dashboard/dashboard-charts.ts';
 import { buildDashboard, normaliseSelection, selectionParams, type DashboardModel } from '../../lib/dashboard/model.ts';
 import { STATUS_LABELS } from '../../lib/format/status.ts';
 import { splitSymbols, SYMBOL_MEANINGS } from '../../lib/format/symbols.ts';
@@ -34,7 +34,7 @@ function readConfig(): DashboardConfig {
 export async function renderSelection(wanted: UrlSelection): Promise<RenderedSelection> {
   const config = readConfig();
   const selection = normaliseSelection(config, wanted.quarter, wanted.locality);
-  await loadPublished(['programme', 'outcomes', 'claims']);
+  await loadPublished(['programme', 'outcomes', 'claims', 'periods']);
   const rows = await queryShared(dashboardSeries, selectionParams(selection));
   const model = buildDashboard(rows, config, selection);
   const charts = CHART_IDS.map((id) => ({ id, svg: drawChart(id, model), data: chartData(id, model), csv: chartCsv(id, model) }));

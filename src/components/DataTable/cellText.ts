@@ -1,8 +1,8 @@
 /** The text a DataTable cell shows, decided once so the key above the table matches the cells. */
 import { formatValue } from '../../lib/format/value.ts';
-import type { CellValue, FlaggedValue, TableColumn, TableRow } from './types.ts';
+import type { CellValue, Flagged, TableColumn, TableRow } from './types.ts';
 
-function isFlagged(value: CellValue): value is FlaggedValue {
+function isFlagged(value: CellValue): value is Flagged {
   return typeof value === 'object' && value !== null && 'flag' in value;
 }
 

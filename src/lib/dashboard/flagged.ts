@@ -1,14 +1,13 @@
 /**
- * Published values with their GSS flag, and sums of them. A sum over any suppressed or missing
- * value is itself unknown: it keeps the symbol ("[c]" before "[x]") and is never shown as the
- * sum of the values that happen to be published.
+ * Sums of published values with their GSS flag. A sum over any suppressed or missing value is
+ * itself unknown: it keeps the symbol ("[c]" before "[x]") and is never shown as the sum of the
+ * values that happen to be published. A sum over rounded values is only as good as they are, so
+ * it keeps their "[rd]".
  */
 import { GSS, type GssFlag } from '../outputs/tables.ts';
+import type { Flagged } from '../tables/cells.ts';
 
-export interface Flagged {
-  readonly value: number | null;
-  readonly flag: GssFlag | null;
-}
+export type { Flagged } from '../tables/cells.ts';
 
 export const NOT_AVAILABLE: Flagged = { value: null, flag: GSS.x };
 
@@ -16,10 +15,20 @@ export function sumFlagged(values: readonly Flagged[]): Flagged {
   if (values.length === 0) return NOT_AVAILABLE;
   let total = 0;
   let missing: GssFlag | null = null;
+  let rounded = false;
   for (const v of values) {
     if (v.value === null) {
       if (missing === null || v.flag === GSS.c) missing = v.flag ?? GSS.x;
-    } else total += v.value;
+    } else {
+      total += v.value;
+      rounded ||= v.flag === GSS.rd;
+    }
   }
-  return missing === null ? { value: Math.round(total * 100) / 100, flag: null } : { value: null, flag: missing };
+  if (missing !== null) return { value: null, flag: missing };
+  return { value: Math.round(total * 100) / 100, flag: rounded ? GSS.rd : null };
+}
+
+/** True when the figure is exactly as counted: published, neither rounded nor qualified. */
+export function isExact(v: Flagged): boolean {
+  return v.value !== null && v.flag === null;
 }

@@ -59,7 +59,7 @@ describe('buildDashboard', () => {
 
   it('shows [c] for a suppressed figure and for totals that include one, never 0', () => {
     expect(card('outcomes_sustained')?.value).toBe('[c]');
-    expect(card('outcomes_sustained')?.subText).toBe('[c] in 2013-14 so far.');
+    expect(card('outcomes_sustained')?.subText).toBe('The total for 2013-14 so far is not available ([c]).');
     const est = model.table.rows.find((r) => r.area === 'Eastbrook');
     expect(est?.attached_quarter).toEqual({ value: null, flag: '[c]' });
     expect(est?.attached_year).toEqual({ value: null, flag: '[c]' });
@@ -92,10 +92,91 @@ describe('buildDashboard', () => {
   });
 });
 
+/** The public release's shape: locality quarters withheld, their flows over longer periods published instead. */
+describe('buildDashboard on a release that publishes localities by longer periods', () => {
+  const period = (label: string, type: string, area: string, measure: string, value: number | null, flag: string | null = null): PlainRow => ({
+    quarter: label,
+    period_type: type,
+    quarter_start: '2013-04-01',
+    area_code: area,
+    area_type: area === 'E06000001' ? 'authority' : 'locality',
+    measure,
+    value,
+    flag,
+  });
+  const authorityOnly = rows.filter((r) => r.area_code === 'E06000001' && r.measure !== 'families_attached_cumulative');
+  const cumulative = (q: string, value: number | null, flag: string | null) => row(q, 'E06000001', 'families_attached_cumulative', value, flag);
+  const publicRows: PlainRow[] = [
+    ...authorityOnly,
+    cumulative('2013-14 Q1', 26, null),
+    cumulative('2013-14 Q2', null, '[c]'),
+    period('2013-14 to Q2', 'financial_year_to_date', 'NTH', 'families_attached', 40, '[rd]'),
+    period('2013-14 to Q2', 'financial_year_to_date', 'EST', 'families_attached', null, '[c]'),
+    period('to 2013-14 Q2', 'programme_to_date', 'NTH', 'families_attached', 40, '[rd]'),
+    period('to 2013-14 Q2', 'programme_to_date', 'E06000001', 'families_attached', 50, '[rd]'),
+  ];
+  const nth = buildDashboard(publicRows, config, normaliseSelection(config, null, 'NTH'));
+  const authority = buildDashboard(publicRows, config, normaliseSelection(config, null, null));
+  const card = (m: typeof nth, id: string) => m.cards.find((c) => c.id === id);
+
+  it('shows a locality’s year to date and programme to date from the longer periods', () => {
+    expect(card(nth, 'attached_year')).toMatchObject({ value: '40 [rd]', status: 'no_target' });
+    expect(card(nth, 'attached_cumulative')?.value).toBe('40 [rd]');
+    expect(card(nth, 'attached_year')?.change.text).toBe('not published quarter by quarter for this area');
+  });
+
+  it('says why a figure published for the council only is missing for a locality', () => {
+    for (const id of ['open_caseload', 'outcomes_sustained', 'claims_income']) {
+      expect(card(nth, id)?.subText).toMatch(/^Published for the council as a whole only/);
+    }
+    expect(nth.whatChanged).toContain('not published quarter by quarter');
+    expect(nth.whatChanged).toContain('Open cases are not published by locality.');
+  });
+
+  it('draws a locality’s mostly unpublished quarters by financial year, and the council’s open cases alone', () => {
+    expect(nth.attachedChart.granularity).toBe('financial_year');
+    expect(nth.attachedChart.rows).toEqual([{ period: '2013-14 to Q2', area_code: 'NTH', value: 40, flag: '[rd]' }]);
+    expect(nth.attachedChart.summary).not.toMatch(/between/);
+    expect(nth.openChart.rows.every((r) => r.area_code === 'E06000001')).toBe(true);
+    expect(nth.openChart.title).toBe('Open cases');
+  });
+
+  it('keeps the target on a suppressed headline and says it cannot be judged, falling back to the programme to date', () => {
+    // The running total is [c] this quarter; the programme-to-date flow (rounded) stands in for it.
+    expect(card(authority, 'attached_cumulative')).toMatchObject({ value: '50 [rd]', status: 'on_track' });
+    const hidden = buildDashboard(
+      publicRows.filter((r) => r.period_type !== 'programme_to_date'),
+      config,
+      normaliseSelection(config, null, null),
+    );
+    const c = card(hidden, 'attached_cumulative');
+    expect(c).toMatchObject({ value: '[c]', status: 'not_judged' });
+    expect(c?.subText).toMatch(/Against a programme target of 400; .*cannot be judged/);
+  });
+
+  it('never writes a range from an all-zero series', () => {
+    const zeros = rows.map((r) => (r.measure === 'families_attached' ? { ...r, value: 0, flag: null } : r));
+    const m = buildDashboard(zeros, config, normaliseSelection(config, null, null));
+    expect(m.attachedChart.summary).toMatch(/attached no families/);
+    expect(m.attachedChart.summary).not.toMatch(/between 0 and 0/);
+  });
+});
+
+describe('claims and the maximum income never contradict each other', () => {
+  const unpaid: DashboardConfig = { ...config, phases: [{ ...config.phases[0]!, attachmentFees: {}, maxResultsPayment: 0, title: 'Phase 3' }] };
+  it('explains claims made in a phase that pays nothing for this year’s families', () => {
+    const m = buildDashboard(rows, unpaid, normaliseSelection(unpaid, null, null));
+    const claims = m.cards.find((c) => c.id === 'claims_income');
+    expect(claims?.value).toBe('£12,000');
+    expect(claims?.subText).toContain('this year’s claims are for families attached in an earlier phase');
+  });
+});
+
 describe('sumFlagged', () => {
   it('prefers [c] to [x] and rounds money to pence', () => {
     expect(sumFlagged([{ value: 1, flag: null }, { value: null, flag: '[x]' }, { value: null, flag: '[c]' }])).toEqual({ value: null, flag: '[c]' });
     expect(sumFlagged([{ value: 0.1, flag: null }, { value: 0.2, flag: null }])).toEqual({ value: 0.3, flag: null });
     expect(sumFlagged([])).toEqual({ value: null, flag: '[x]' });
+    expect(sumFlagged([{ value: 10, flag: '[rd]' }, { value: 2, flag: null }])).toEqual({ value: 12, flag: '[rd]' });
   });
 });

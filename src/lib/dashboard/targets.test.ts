@@ -25,7 +25,7 @@ describe('targets', () => {
     expect(trajectoryStatus(94, 100, t)).toBe('at_risk');
     expect(trajectoryStatus(85, 100, t)).toBe('at_risk');
     expect(trajectoryStatus(84, 100, t)).toBe('off_track');
-    expect(trajectoryStatus(null, 100, t)).toBe('no_target');
+    expect(trajectoryStatus(null, 100, t)).toBe('not_judged');
     expect(trajectoryStatus(10, null, t)).toBe('no_target');
   });
 });

@@ -36,7 +36,9 @@ export function expectedToDate(config: DashboardConfig, quarter: string): number
  * No expectation (no target, or nothing expected yet) or no actual figure gives "no_target".
  */
 export function trajectoryStatus(actual: number | null, expected: number | null, thresholds: DashboardConfig['thresholds']): Status {
-  if (actual === null || expected === null || expected <= 0) return 'no_target';
+  if (expected === null || expected <= 0) return 'no_target';
+  // A suppressed figure keeps its target on the card, but a status would hint at its size.
+  if (actual === null) return 'not_judged';
   const ratio = actual / expected;
   if (ratio >= thresholds.at_risk) return 'on_track';
   if (ratio >= thresholds.off_track) return 'at_risk';

@@ -29,8 +29,10 @@ export interface WhatChangedInput {
 export function whatChanged(input: WhatChangedInput): string {
   const sentences: string[] = [];
   const { current, previous } = input.attached;
-  if (current.value === null) {
-    sentences.push(`In ${input.quarter} the number of families ${input.areaName} attached is suppressed (${current.flag ?? '[x]'}).`);
+  if (current.value === null && current.flag !== '[c]') {
+    sentences.push(`The number of families ${input.areaName} attached is not published quarter by quarter; the cards give the year to date.`);
+  } else if (current.value === null) {
+    sentences.push(`In ${input.quarter} the number of families ${input.areaName} attached is suppressed (${current.flag}).`);
   } else {
     const change = input.previousQuarter ? formatChange(current.value, previous.value, { relative: false }) : null;
     const families = current.value === 1 ? 'family' : 'families';
@@ -52,7 +54,9 @@ export function whatChanged(input: WhatChangedInput): string {
     if (parts.length > 0) sentences.push(`${capitalise(parts.join('; '))}.`);
     else if (moves.length > 0) sentences.push('Open caseloads did not change in any locality with published figures.');
     const hidden = input.openByLocality.length - moves.length;
-    if (hidden > 0) {
+    const unpublished = input.openByLocality.length > 0 && input.openByLocality.every((l) => l.current.value === null && l.current.flag !== '[c]');
+    if (unpublished) sentences.push('Open cases are not published by locality.');
+    else if (hidden > 0) {
       sentences.push(`${hidden === 1 ? 'One locality is' : `${hidden} localities are`} left out of this comparison because a figure is suppressed.`);
     }
   }

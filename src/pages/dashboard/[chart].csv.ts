@@ -3,7 +3,7 @@
  * time: /dashboard/attached-trend.csv and /dashboard/open-trend.csv.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { CHART_IDS, chartCsv, type DashboardChartId } from '../../lib/dashboard/charts.ts';
+import { CHART_IDS, chartCsv, type DashboardChartId } from '../../components/dashboard/dashboard-charts.ts';
 import { latestDashboard } from '../../lib/dashboard/build-time.ts';
 
 export const prerender = true;

@@ -6,9 +6,14 @@
 import { chartTable } from '../../charts/chart-table.ts';
 import { lineTrend, type LineTrendOptions } from '../../charts/line-trend.ts';
 import { smallMultiples, type SmallMultiplesOptions } from '../../charts/small-multiples.ts';
-import type { TableColumn, TableRow } from '../../components/DataTable/types.ts';
-import { toCsv, type CsvColumn } from '../format/csv.ts';
-import type { DashboardModel, TrendRow } from './model.ts';
+import { toCsv, type CsvColumn } from '../../lib/format/csv.ts';
+import type { DashboardModel, TrendGranularity, TrendRow } from '../../lib/dashboard/model.ts';
+import type { TableColumn, TableRow } from '../DataTable/types.ts';
+
+const AXIS: Readonly<Record<TrendGranularity, { readonly x: string; readonly target: string }>> = {
+  quarter: { x: 'Quarter', target: 'Quarterly target' },
+  financial_year: { x: 'Financial year', target: 'Target for the year' },
+};
 
 export const CHART_IDS = ['attached-trend', 'open-trend'] as const;
 export type DashboardChartId = (typeof CHART_IDS)[number];
@@ -27,8 +32,8 @@ function attachedOptions(model: DashboardModel, document?: Document): LineTrendO
     periods: c.periods,
     unit: 'count',
     yLabel: 'Families attached',
-    xLabel: 'Quarter',
-    targetLabel: 'Quarterly target',
+    xLabel: AXIS[c.granularity].x,
+    targetLabel: AXIS[c.granularity].target,
     ...(c.target ? { target: c.target } : {}),
     ...(document ? { document } : {}),
   };
@@ -47,7 +52,7 @@ function openOptions(model: DashboardModel, document?: Document): SmallMultiples
     periods: c.periods,
     unit: 'count',
     yLabel: 'Open cases',
-    xLabel: 'Quarter',
+    xLabel: AXIS[c.granularity].x,
     ...(document ? { document } : {}),
   };
 }
@@ -82,6 +87,8 @@ export function chartCsv(id: DashboardChartId, model: DashboardModel): string {
     label: c.label,
     value: (row) => {
       const v = row[c.key];
+      // A qualified number keeps its symbol in the CSV too: "10 [rd]".
+      if (v !== null && typeof v === 'object') return v.value === null ? v.flag : `${v.value} ${v.flag ?? ''}`.trim();
       return typeof v === 'number' || typeof v === 'string' ? v : null;
     },
   }));
