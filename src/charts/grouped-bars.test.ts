@@ -32,6 +32,9 @@ describe('groupedBars', () => {
     expect(Array.from(svg.querySelectorAll('.value-label text')).map((t) => t.textContent)).toEqual(['£329,600', '£82,400', '£301,000', '£240,000', '£160,000']);
     expect(Array.from(svg.querySelectorAll('.missing-label text')).map((t) => t.textContent)).toEqual(['[c]']);
     expect(svg.querySelectorAll('.bar rect').length).toBe(5);
+    const ticks = Array.from(svg.querySelectorAll('[aria-label="y-axis tick label"] text, g text')).map((t) => t.textContent);
+    expect(ticks).toContain('Results at 100% success');
+    expect(ticks).not.toContain('results');
     expect(svg.querySelector('desc')?.textContent).toContain('2013-14: Up-front grant £240,000, Results at 100% success £160,000, Claimed [c].');
   });
 

@@ -69,10 +69,10 @@ export function groupedBars(data: readonly GroupedBar[], options: GroupedBarsOpt
     marginTop: 28,
     marginBottom: 10,
     x: { type: 'linear', domain: [0, max || 1], axis: null },
-    y: { type: 'band', domain: series, padding: 0.2, tickFormat: label },
+    y: { type: 'band', domain: series, padding: 0.2 },
     fy: { domain: groups, padding: 0.15, axis: null },
     marks: [
-      Plot.axisY({ tickSize: 0, tickPadding: 8, fontSize: FONT.label, label: null, lineWidth: labelWidth / FONT.label }),
+      Plot.axisY({ tickSize: 0, tickPadding: 8, fontSize: FONT.label, label: null, lineWidth: labelWidth / FONT.label, tickFormat: label }),
       // Each panel's group named above it, at the left edge, in bold.
       Plot.text(groups, { fy: (g: string) => g, text: (g: string) => g, frameAnchor: 'top-left', dx: -marginLeft + 2, dy: -18, fontSize: FONT.label, fontWeight: 'bold', fill: GREYS.text, className: 'group-label' }),
       Plot.barX(drawn, { fy: 'group', y: 'series', x: 'value', fill, className: 'bar' }),
