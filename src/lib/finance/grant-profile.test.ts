@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPaymentFramework, paymentFrameworkSchema, PAYMENT_FRAMEWORK_FILE, YORK_EXAMPLE_FILE } from '../reference/payment-framework.ts';
 import { financeByYear, type ClaimAmountRow } from './claimed.ts';
@@ -81,5 +84,28 @@ describe('financeByYear', () => {
     const summary = financeByYear(framework, profile, []);
     expect(summary.successRate).toBeNull();
     expect(summary.years[0]!.projectedResultsGbp).toEqual({ value: null, flag: '[x]' });
+  });
+});
+
+describe('payment framework reference data', () => {
+  it("names a phase and results claim types of programme.json, for both the council's framework and York's", async () => {
+    const programme = JSON.parse(readFileSync('data/reference/programme.json', 'utf8')) as { phases: { code: string }[]; payment_rules: { phase: string; claim_type: string }[] };
+    for (const file of [PAYMENT_FRAMEWORK_FILE, YORK_EXAMPLE_FILE]) {
+      const framework = await loadPaymentFramework(file);
+      expect(programme.phases.map((p) => p.code)).toContain(framework.phase);
+      const types = programme.payment_rules.filter((r) => r.phase === framework.phase).map((r) => r.claim_type);
+      for (const type of framework.results_claim_types) expect(types).toContain(type);
+      expect(framework.results_claim_types).not.toContain('attachment_fee');
+    }
+  });
+
+  it('reports a problem at the line and column to edit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfo-framework-'));
+    const file = join(dir, 'framework.json');
+    const text = readFileSync(YORK_EXAMPLE_FILE, 'utf8').replace('"attachment_share": 0.8, "results_share": 0.2', '"attachment_share": 0.8, "results_share": 0.3');
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((l) => l.includes('"results_share": 0.3')) + 1;
+    await expect(loadPaymentFramework(file)).rejects.toThrow(new RegExp(`framework\\.json:${line}:\\d+: years\\.0\\.results_share: attachment_share and results_share add up to more than 1`));
+    rmSync(dir, { recursive: true });
   });
 });

@@ -83,3 +83,11 @@ describe('staffing', () => {
     expect(Object.keys(formula.weights)).toEqual(['population', 'need', 'demand']);
   });
 });
+
+describe('staffing reference data', () => {
+  it('puts every post in a locality of localities.csv', async () => {
+    const staffing = await loadStaffing();
+    const codes = readFileSync('data/reference/localities.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    for (const post of staffing.posts) expect(codes).toContain(post.locality_code);
+  });
+});
