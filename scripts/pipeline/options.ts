@@ -22,6 +22,10 @@ export interface PipelineOptions {
   sourceDateEpoch: string | null;
   /** Last quarter to publish, e.g. "2026-27 Q2"; by default the quarter of the latest date. */
   lastQuarter: string | null;
+  /** Where to write the internal claims file (board audience only), or null for none. */
+  claimsFile?: string | null;
+  /** Claim window the claims file lists, e.g. "2014-15 Q3"; by default the last published quarter. */
+  claimsWindow?: string | null;
   quiet: boolean;
 }
 
@@ -47,6 +51,12 @@ Options:
   --last-quarter <label> last quarter to publish, e.g. "2026-27 Q2" (default: the quarter of the
                          latest date in the extracts, or the last complete one before
                          SOURCE_DATE_EPOCH when that is set)
+  --claims-file <path>   also write the families that meet a claim window's results criteria
+                         (pseudonymous references, the rule met, dates) as CSV, for the
+                         coordinator; board audience only, never under public/, dist/ or --out
+  --claims-window <label>
+                         claim window the claims file lists, e.g. "2014-15 Q3" (default: the
+                         last published quarter)
   --quiet                no progress lines
   --help                 show this help
 `;
@@ -74,6 +84,8 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
         pseudonymise: { type: 'boolean', default: false },
         'key-file': { type: 'string' },
         'last-quarter': { type: 'string' },
+        'claims-file': { type: 'string' },
+        'claims-window': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -95,6 +107,15 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
   if (roundTo !== null && roundTo !== 5 && roundTo !== 10) {
     throw new UsageError(`--round must be 5 or 10, not "${v.round}"`);
   }
+  const claimsFile = v['claims-file'] ?? null;
+  if (claimsFile !== null && v.audience !== 'board') {
+    throw new UsageError('--claims-file lists families by reference, so it is for the internal (board) audience only; add --audience board, and keep the file out of anything published.');
+  }
+  const claimsWindow = v['claims-window'] ?? null;
+  if (claimsWindow !== null && claimsFile === null) throw new UsageError('--claims-window needs --claims-file <path>: it chooses the window the claims file lists.');
+  if (claimsWindow !== null && !/^\d{4}-\d{2} Q[1-4]$/.test(claimsWindow)) {
+    throw new UsageError(`--claims-window must be a financial quarter such as "2014-15 Q3", not "${claimsWindow}"`);
+  }
   const sourceDateEpoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
   return {
     extractsDir: v.extracts,
@@ -110,6 +131,8 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
     today: sourceDateEpoch ?? now.toISOString().slice(0, 10),
     sourceDateEpoch,
     lastQuarter: v['last-quarter'] ?? null,
+    claimsFile,
+    claimsWindow,
     quiet: v.quiet ?? false,
   };
 }
@@ -146,7 +169,7 @@ export function parseArgsMessage(error: unknown): string {
  * rows, is nowhere the site publishes (public/, dist/, the output folder) nor holds one of them.
  */
 export function checkPipelinePaths(
-  options: Pick<PipelineOptions, 'extractsDir' | 'referenceDir' | 'outDir' | 'reportDir'>,
+  options: Pick<PipelineOptions, 'extractsDir' | 'referenceDir' | 'outDir' | 'reportDir' | 'claimsFile'>,
   projectRoot = process.cwd(),
 ): void {
   requireFolder('--extracts', options.extractsDir, 'the folder holding families.csv, outcomes.csv, claims.csv and area_indicators.csv');
@@ -169,6 +192,23 @@ export function checkPipelinePaths(
       }
     }
   }
+  if (options.claimsFile) checkClaimsFile(options.claimsFile, [...published, [report, `the report folder (--report ${options.reportDir}), which each run replaces whole`]]);
+}
+
+/** The claims file names families: never inside a published folder (nor one a run replaces), never a folder itself. */
+function checkClaimsFile(path: string, published: readonly [string[], string][]): void {
+  const hint = 'it lists families by reference, so keep it private: give a path outside public/, dist/ and --out, e.g. --claims-file claims/2014-15-Q3.csv.';
+  for (const [folders, what] of published) {
+    if (spellings(path).some((p) => folders.some((folder) => within(p, folder)))) throw new UsageError(`--claims-file ${path} is inside ${what}; ${hint}`);
+  }
+  requireFolder('--claims-file', dirname(resolve(path)), 'a path in a folder that exists');
+  let isFolder = false;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    // Not there yet: the run creates it.
+  }
+  if (isFolder) throw new UsageError(`--claims-file ${path} is a folder; give the path of the CSV file to write, e.g. ${join(path, 'claims.csv')}.`);
 }
 
 /** Folders of the project that end up on a web server: what Astro copies, the sites it builds, their data. */

@@ -46,6 +46,7 @@ import { renderQualityReport } from './quality-report.ts';
 import type { ReadAllResult } from './read/readExtracts.ts';
 import { loadAndValidateExtracts, type ExtractsResult } from './validate/validateExtracts.ts';
 import { renderManifest, sha256File } from './write/manifest.ts';
+import { writeClaimsFile } from './outcomes/claimsFile.ts';
 import { stageDir } from './write/atomic-dir.ts';
 import { startRun } from './write/run-guard.ts';
 import { writeParquet } from './write/parquet.ts';
@@ -97,6 +98,7 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
     }
     for (const line of utilityLines(published.utility)) progress.info(`  ${line}`);
     const manifest = await progress.step(`Writing Parquet to ${options.outDir}`, () => writeOutputs(conn, published, quality, period, options));
+    if (options.claimsFile) await writeClaims(conn, options.claimsFile, options.claimsWindow ?? period.lastQuarter, progress);
     return { manifest, quality };
   } finally {
     conn.closeSync();
@@ -217,6 +219,12 @@ async function writeOutputs(
     await staged.discard();
     throw error;
   }
+}
+
+/** The internal claims file, after the outputs: a run that fails leaves the previous one whole. */
+async function writeClaims(conn: DuckDBConnection, path: string, claimWindow: string, progress: Progress): Promise<void> {
+  const listed = await progress.step(`Writing the claims file for ${claimWindow} to ${path}`, () => writeClaimsFile(conn, path, claimWindow));
+  progress.info(`  ${listed.toLocaleString('en-GB')} family result(s) meet the ${claimWindow} results criteria.`);
 }
 
 async function writeQualityReport(reportDir: string, quality: ExtractsResult): Promise<void> {

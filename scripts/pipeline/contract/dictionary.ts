@@ -35,6 +35,7 @@ function renderExtract(spec: ExtractSpec): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
+    ...(spec.rules?.length ? ['Rules checked across rows and files (each refuses the row at its line and column unless it says otherwise):', '', ...spec.rules.map((r) => `- \`${r.code}\`: ${cell(r.rule)}`), ''] : []),
   ].join('\n');
 }
 

@@ -47,6 +47,8 @@ export interface ExtractSpec {
   readonly columns: readonly ColumnSpec[];
   /** Columns that together must be unique. */
   readonly key: readonly string[];
+  /** Rules across rows, files and the reference data, in words, each with its issue code. */
+  readonly rules?: readonly { readonly code: string; readonly rule: string }[];
 }
 
 const familyRef: ColumnSpec = {
@@ -64,6 +66,9 @@ export const families: ExtractSpec = {
   table: 'families',
   description: 'One row per family episode in the programme. A family that re-enters gets a new reference.',
   key: ['family_ref'],
+  rules: [
+    { code: 'below_min_criteria', rule: "A family meets at least its phase's min_criteria criteria (programme.json); a family with fewer was not eligible and its row is refused, with its outcomes and claims." },
+  ],
   columns: [
     familyRef,
     { name: 'locality_code', type: 'code', required: true, reference: 'localities', meaning: 'Locality team working with the family.', allowed: 'a locality_code in data/reference/localities.csv', example: 'NTH' },
@@ -104,12 +109,20 @@ export const claims: ExtractSpec = {
   table: 'claims',
   description: 'One row per payment-by-results claim made for a family.',
   key: ['claim_ref'],
+  rules: [
+    { code: 'claim_family_not_attached', rule: 'The family was attached: a claim for a family with no date_attached is refused.' },
+    { code: 'claim_before_attachment', rule: "claim_date is on or after the family's date_attached." },
+    { code: 'claim_outside_phase', rule: "claim_date is within the family's phase: from its start to its end (programme.json), or for a results claim to results_close_months after its end (outcome-rules.json)." },
+    { code: 'duplicate_results_claim', rule: 'A result is paid once per family: a second results claim of the same claim_type for the family, in the same claim window or a later one, is refused.' },
+    { code: 'results_claim_before_sustained', rule: "A results claim (a claim_type an outcome rule of the family's phase pays) is dated on or after the day its rule's outcomes were all sustained, as outcomes.csv records them (date_achieved plus the sustain months, held to date_sustained_to)." },
+    { code: 'results_claim_thresholds', rule: "A warning, not a refusal: a results claim whose measured values (baseline_value, followup_value, follow-up period) miss the rule's thresholds, or are missing." },
+  ],
   columns: [
     { name: 'claim_ref', type: 'text', required: true, pattern: /^[A-Za-z0-9_-]{4,64}$/, meaning: 'Reference of the claim.', allowed: '4-64 letters, digits, "-" or "_"', example: 'C2013W2-0042' },
     { ...familyRef, type: 'code', reference: 'families', meaning: 'The family episode, as in families.csv.' },
     { name: 'claim_window', type: 'period', required: true, meaning: 'Claim window the claim was submitted in, as a financial quarter.', allowed: 'yyyy-yy Qn', example: '2013-14 Q3' },
     { name: 'claim_type', type: 'code', required: true, reference: 'claim_types', meaning: 'What the claim is for.', allowed: 'a claim_type in the payment rules of data/reference/programme.json', example: 'results_crime_education' },
-    { name: 'claim_date', type: 'date', required: true, meaning: 'Date the claim was submitted.', allowed: 'not in the future', example: '2013-11-15' },
+    { name: 'claim_date', type: 'date', required: true, meaning: 'Date the claim was submitted.', allowed: "not in the future; on or after the family's date_attached; within the phase's claim period", example: '2013-11-15' },
     { name: 'amount_gbp', type: 'decimal', required: true, min: 0, meaning: 'Amount claimed in pounds.', allowed: '0 or more, at most the payment rule maximum', example: '800.00' },
   ],
 };

@@ -12,6 +12,13 @@ import {
   phaseSchema,
   programmeSchema,
 } from '../../../src/lib/reference/schema.ts';
+import {
+  claimPeriodSchema,
+  everyNeedConditionSchema,
+  measureConditionSchema,
+  outcomeRuleSchema,
+  outcomeRulesSchema,
+} from '../../../src/lib/reference/outcome-rules.ts';
 
 interface JsonSchema {
   type?: string | string[];
@@ -43,6 +50,20 @@ const TABLES: readonly ReferenceTable[] = [
   { heading: '`reference/programme.json`: each entry of `outcome_measures`', intro: '', schema: outcomeMeasureSchema },
   { heading: '`reference/programme.json`: each entry of `payment_rules`', intro: 'A claim must match exactly one rule for its phase and financial year.', schema: paymentRuleSchema },
   { heading: '`reference/council.json`', intro: 'How the site presents the council.', schema: councilSchema },
+  {
+    heading: '`reference/outcome-rules.json`',
+    intro:
+      'Outcome rules: when a family\'s measured outcomes (outcomes.csv) make it claimable for a results payment. Optional: without it no claim is treated as a results claim. The pipeline checks results claims against these rules and lists the families that meet them in the internal claims file (`--claims-file`, board audience only).',
+    schema: outcomeRulesSchema,
+  },
+  { heading: '`reference/outcome-rules.json`: each entry of `claim_periods`', intro: '', schema: claimPeriodSchema },
+  {
+    heading: '`reference/outcome-rules.json`: each entry of `rules`',
+    intro: 'One rule per phase and claim type. A rule is met when every condition holds; a rule none of whose conditions applies to a family is not met. It is sustained on the latest day an outcome it asks for had held for its sustain months.',
+    schema: outcomeRuleSchema,
+  },
+  { heading: '`reference/outcome-rules.json`: a condition of `kind` "measure"', intro: 'A value missing from outcomes.csv counts as not meeting a threshold.', schema: measureConditionSchema },
+  { heading: '`reference/outcome-rules.json`: a condition of `kind` "every_need"', intro: 'Every criterion the family was identified on must be evidenced by each outcome measure of that criterion (programme.json), achieved and sustained; a criterion with no measure cannot be met.', schema: everyNeedConditionSchema },
 ];
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');

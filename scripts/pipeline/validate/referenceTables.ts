@@ -94,7 +94,7 @@ function sqlValue(value: Cell): string {
 }
 
 /** Reference lists are a few hundred rows at most: a VALUES list is the simplest load. */
-async function insertRows(conn: DuckDBConnection, table: string, rows: readonly (readonly Cell[])[]): Promise<void> {
+export async function insertRows(conn: DuckDBConnection, table: string, rows: readonly (readonly Cell[])[]): Promise<void> {
   if (rows.length === 0) return;
   await conn.run(`INSERT INTO ${table} VALUES ${rows.map((r) => `(${r.map(sqlValue).join(', ')})`).join(', ')}`);
 }

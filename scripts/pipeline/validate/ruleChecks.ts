@@ -26,11 +26,11 @@ function has(ctx: CheckContext, ...columns: string[]): boolean {
 
 function familyRules(ctx: CheckContext): string[] {
   if (!has(ctx, 'criteria', 'programme_phase')) return [];
-  // A warning, not an error: the family is still in the programme and counted, but the board
-  // should know the eligibility record is incomplete.
+  // An error: a family below its phase's minimum was not eligible, so it is neither counted nor
+  // claimed for (its claims are then refused as linked to a rejected row).
   return [
     `SELECT ${issueColumns(ctx, {
-      column: 'criteria', code: 'below_min_criteria', severity: 'warning',
+      column: 'criteria', code: 'below_min_criteria', severity: 'error',
       message: `'The family meets ' || len(list_distinct(s.criteria)) || CASE WHEN len(list_distinct(s.criteria)) = 1 THEN ' criterion' ELSE ' criteria' END || ' but ' || s.programme_phase || ' requires at least ' || p.min_criteria || '.'`,
       fix: text('Check the criteria recorded for the family; add any that were met, separated by ";".'),
       line: 's.__line',

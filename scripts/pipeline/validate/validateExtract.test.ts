@@ -187,12 +187,12 @@ describe('validateExtracts: codes and references', () => {
     ]);
   });
 
-  it('warns, without rejecting, when a family meets fewer criteria than its phase requires', async () => {
+  it('rejects a family that meets fewer criteria than its phase requires: it was not eligible', async () => {
     const result = await validate({ 'families.csv': families(family('FAM-0001', { 8: 'crime_asb' }), family('FAM-0002')) });
     expect(issuesFor(result, 'families.csv')).toEqual([
-      expect.objectContaining({ line: 2, column: 9, code: 'below_min_criteria', severity: 'warning', message: 'The family meets 1 criterion but phase_1 requires at least 2.' }),
+      expect.objectContaining({ line: 2, column: 9, code: 'below_min_criteria', severity: 'error', message: 'The family meets 1 criterion but phase_1 requires at least 2.' }),
     ]);
-    expect(fileResult(result, 'families.csv')).toMatchObject({ accepted: 2, rejected: 0 });
+    expect(fileResult(result, 'families.csv')).toMatchObject({ accepted: 1, rejected: 1 });
   });
 
   it('rejects outcomes and claims for families not in families.csv, or whose row was rejected', async () => {

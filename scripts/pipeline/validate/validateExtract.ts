@@ -17,10 +17,12 @@ import { LINE_COLUMN } from '../read/matchHeader.ts';
 import type { ReadResult } from '../read/readExtract.ts';
 import { buildTypedTable } from './buildTypedTable.ts';
 import { FLAG_COLUMN, ISSUE_COLUMNS, patternBit, typeBit, type CheckContext } from './checkContext.ts';
+import { claimChecks } from './claimChecks.ts';
 import { codeChecks, FAMILIES_TABLE } from './codeChecks.ts';
 import { dateOrderChecks } from './dateOrderChecks.ts';
 import { keyChecks } from './keyChecks.ts';
 import { installReferenceTables } from './referenceTables.ts';
+import { installOutcomeRuleTables } from '../outcomes/ruleTables.ts';
 import { ruleChecks } from './ruleChecks.ts';
 import { installMacros } from './sqlMacros.ts';
 import { valueChecks } from './valueChecks.ts';
@@ -52,6 +54,7 @@ export async function prepareValidation(conn: DuckDBConnection, ref: Reference):
   if (prepared.get(conn) === ref) return;
   await installMacros(conn);
   await installReferenceTables(conn, ref);
+  await installOutcomeRuleTables(conn, ref);
   prepared.set(conn, ref);
 }
 
@@ -87,7 +90,7 @@ export async function validateExtract(conn: DuckDBConnection, read: ReadResult, 
   };
   const issuesTable = ident(`__issues_${spec.table}`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${issuesTable} (${ISSUE_COLUMNS})`);
-  const checks = [...valueChecks(ctx), ...codeChecks(ctx), ...keyChecks(ctx), ...dateOrderChecks(ctx), ...ruleChecks(ctx)];
+  const checks = [...valueChecks(ctx), ...codeChecks(ctx), ...keyChecks(ctx), ...dateOrderChecks(ctx), ...ruleChecks(ctx), ...claimChecks(ctx)];
   // One statement for every check: fewer round trips, and DuckDB schedules the scans together.
   if (checks.length > 0) await conn.run(`INSERT INTO ${issuesTable} ${checks.map((sql) => `SELECT * FROM (${sql})`).join(' UNION ALL ')}`);
 

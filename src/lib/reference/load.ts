@@ -6,6 +6,7 @@
  *
  * It stays free of DuckDB because the site imports it at build time too.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
@@ -23,6 +24,7 @@ import {
   disclosurePolicySchema,
   type DisclosurePolicy,
 } from './schema.ts';
+import { OUTCOME_RULES_FILE, outcomeRuleProblems, outcomeRulesSchema, type OutcomeRules } from './outcome-rules.ts';
 
 export interface Reference {
   readonly localities: readonly Locality[];
@@ -30,6 +32,8 @@ export interface Reference {
   readonly programme: Programme;
   readonly council: Council;
   readonly disclosure: DisclosurePolicy;
+  /** Outcome rules for results claims; absent when the council has no outcome-rules.json. */
+  readonly outcomeRules?: OutcomeRules;
 }
 
 export const REFERENCE_FILES = {
@@ -50,14 +54,26 @@ export async function loadReference(dir: string): Promise<Reference> {
   const programme = await loadJson(dir, REFERENCE_FILES.programme, programmeSchema, issues);
   const council = await loadJson(dir, REFERENCE_FILES.council, councilSchema, issues);
   const disclosure = await loadJson(dir, REFERENCE_FILES.disclosure, disclosurePolicySchema, issues);
+  // Optional: a council without results payments has no outcome rules.
+  const outcomeRules = existsSync(join(dir, OUTCOME_RULES_FILE)) ? await loadJson(dir, OUTCOME_RULES_FILE, outcomeRulesSchema, issues) : null;
   if (localities && catalogue && programme) {
     issues.push(...crossChecks(localities, catalogue, programme));
+  }
+  if (outcomeRules && programme) {
+    for (const p of outcomeRuleProblems(outcomeRules.value, programme.value)) issues.push(jsonIssue(outcomeRules, p.path, p.code, p.message, p.fix));
   }
   if (issues.length > 0 || !localities || !catalogue || !programme || !council || !disclosure) {
     const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
     throw new PipelineError(`The reference data in ${dir} has ${count}.`, issues);
   }
-  return { localities: localities.rows, catalogue: catalogue.value, programme: programme.value, council: council.value, disclosure: disclosure.value };
+  return {
+    localities: localities.rows,
+    catalogue: catalogue.value,
+    programme: programme.value,
+    council: council.value,
+    disclosure: disclosure.value,
+    ...(outcomeRules ? { outcomeRules: outcomeRules.value } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

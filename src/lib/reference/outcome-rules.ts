@@ -1,0 +1,114 @@
+/**
+ * Outcome rules (data/reference/outcome-rules.json): when a family's measured outcomes make it
+ * claimable for a results payment. A council edits or adds a rule here, never in code; the
+ * pipeline evaluates every rule in SQL (scripts/pipeline/outcomes/) and checks claims against it.
+ *
+ * A rule belongs to one phase and pays one claim type. It is met when every requirement its
+ * conditions raise for the family is met; a rule that raises no requirement for a family (say,
+ * crime and education outcomes for a family identified on neither) is not met.
+ */
+import { z } from 'zod';
+import type { Programme } from './schema.ts';
+
+const code = z.string().regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and underscores');
+const months = z.number().int().min(0);
+
+/** One named outcome measure, with thresholds on its follow-up and baseline values. */
+export const measureConditionSchema = z.object({
+  kind: z.literal('measure').describe('A named outcome measure.'),
+  measure: code.describe('Outcome measure (an outcome_measures code in programme.json).'),
+  if_criterion: code.optional().describe('Only for families identified on this criterion; skipped for others.'),
+  below: z.number().optional().describe('The follow-up value must be below this (e.g. 3 exclusions, 15% absence).'),
+  at_least: z.number().optional().describe('The follow-up value must be at least this (e.g. 1 for "on the Work Programme").'),
+  fall_at_least: z.number().min(0).max(1).optional().describe('The follow-up must be at least this share below a baseline above 0 (0.6 for a 60% fall).'),
+  followup_months: months.optional().describe('The follow-up period must cover at least this many months (three terms, six months).'),
+  sustain_months: months.optional().describe("Months the outcome must hold after it was achieved; the measure's sustain_months when absent."),
+});
+
+/** Every need the family was identified on, each through every measure that evidences it. */
+export const everyNeedConditionSchema = z.object({
+  kind: z.literal('every_need').describe("Every criterion of the family, through each outcome measure evidencing it."),
+  except_measures: z.array(code).optional().describe('Measures left out (e.g. continuous_employment where it has a claim of its own).'),
+  sustain_months: months.optional().describe("Months each outcome must hold; the measure's sustain_months when absent."),
+});
+
+export const outcomeConditionSchema = z.discriminatedUnion('kind', [measureConditionSchema, everyNeedConditionSchema]);
+export type OutcomeCondition = z.infer<typeof outcomeConditionSchema>;
+
+export const outcomeRuleSchema = z.object({
+  code: code.describe('Code of the rule, shown in the internal claims file.'),
+  title: z.string().min(1).describe('What the rule pays for, in words.'),
+  phase: code.describe('Phase whose families the rule applies to.'),
+  claim_type: code.describe('The results claim the rule makes a family eligible for (a payment rule of the phase).'),
+  min_needs: z.number().int().min(1).optional().describe('The family must have been identified on at least this many criteria.'),
+  held_after_closure_months: months.optional().describe('Every outcome must still hold this many months after the case closed.'),
+  all_of: z.array(outcomeConditionSchema).min(1).describe('Conditions, all of which must hold (see the condition tables).'),
+});
+export type OutcomeRule = z.infer<typeof outcomeRuleSchema>;
+
+export const claimPeriodSchema = z.object({
+  phase: code.describe('Phase the period belongs to.'),
+  results_close_months: months.describe("Results claims are accepted until this many months after the phase's end (they lag the work)."),
+});
+
+export const outcomeRulesSchema = z.object({
+  schema_version: z.literal(1).describe("Version of this file's format: 1."),
+  claim_periods: z.array(claimPeriodSchema).optional().describe('How long after each phase results may still be claimed; 0 months when a phase is absent.'),
+  rules: z.array(outcomeRuleSchema).describe('The outcome rules (see the rule table).'),
+});
+export type OutcomeRules = z.infer<typeof outcomeRulesSchema>;
+
+export const OUTCOME_RULES_FILE = 'outcome-rules.json';
+
+/** A problem found across files, at a path inside outcome-rules.json. */
+export interface OutcomeRuleProblem {
+  readonly path: readonly (string | number)[];
+  readonly code: string;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/**
+ * References from the rules to programme.json: phases, claim types of the phase, measures and
+ * criteria. One rule per phase and claim type, so a claim is checked against exactly one rule.
+ */
+export function outcomeRuleProblems(rules: OutcomeRules, programme: Programme): OutcomeRuleProblem[] {
+  const problems: OutcomeRuleProblem[] = [];
+  const phases = new Map(programme.phases.map((p) => [p.code, p]));
+  const measures = new Set(programme.outcome_measures.map((m) => m.code));
+  const seenCode = new Map<string, number>();
+  const seenClaim = new Map<string, number>();
+  rules.rules.forEach((rule, i) => {
+    const at = (...path: (string | number)[]) => ['rules', i, ...path];
+    const first = seenCode.get(rule.code);
+    if (first !== undefined) problems.push({ path: at('code'), code: 'duplicate_code', message: `rules[${i}].code "${rule.code}" repeats rules[${first}].code.`, fix: 'Give every rule its own code.' });
+    else seenCode.set(rule.code, i);
+    const phase = phases.get(rule.phase);
+    if (!phase) {
+      problems.push({ path: at('phase'), code: 'unknown_phase', message: `rules[${i}].phase "${rule.phase}" is not a phase of programme.json.`, fix: `Use one of: ${[...phases.keys()].join(', ')}.` });
+      return;
+    }
+    const claimTypes = new Set(programme.payment_rules.filter((p) => p.phase === rule.phase).map((p) => p.claim_type));
+    if (!claimTypes.has(rule.claim_type)) {
+      problems.push({ path: at('claim_type'), code: 'invalid_reference', message: `rules[${i}].claim_type "${rule.claim_type}" has no payment rule in phase "${rule.phase}".`, fix: `Use a claim type of the phase's payment rules (${[...claimTypes].join(', ') || 'none'}), or add a payment rule to programme.json.` });
+    }
+    const key = `${rule.phase}\u0000${rule.claim_type}`;
+    const other = seenClaim.get(key);
+    if (other !== undefined) problems.push({ path: at('claim_type'), code: 'duplicate_code', message: `rules[${i}] pays ${rule.claim_type} in ${rule.phase}, as rules[${other}] does.`, fix: 'Keep one rule per phase and claim type: merge their conditions.' });
+    else seenClaim.set(key, i);
+    const criteria = new Set(phase.criteria.map((c) => c.code));
+    rule.all_of.forEach((condition, j) => {
+      const named = condition.kind === 'measure' ? [{ path: at('all_of', j, 'measure'), value: condition.measure }] : (condition.except_measures ?? []).map((value, k) => ({ path: at('all_of', j, 'except_measures', k), value }));
+      for (const { path, value } of named) {
+        if (!measures.has(value)) problems.push({ path, code: 'invalid_reference', message: `"${value}" is not an outcome measure of programme.json.`, fix: `Use one of: ${[...measures].join(', ')}.` });
+      }
+      if (condition.kind === 'measure' && condition.if_criterion !== undefined && !criteria.has(condition.if_criterion)) {
+        problems.push({ path: at('all_of', j, 'if_criterion'), code: 'unknown_criterion', message: `"${condition.if_criterion}" is not a criterion of phase "${rule.phase}".`, fix: `Use one of: ${[...criteria].join(', ')}.` });
+      }
+    });
+  });
+  (rules.claim_periods ?? []).forEach((period, i) => {
+    if (!phases.has(period.phase)) problems.push({ path: ['claim_periods', i, 'phase'], code: 'unknown_phase', message: `claim_periods[${i}].phase "${period.phase}" is not a phase of programme.json.`, fix: `Use one of: ${[...phases.keys()].join(', ')}.` });
+  });
+  return problems;
+}
