@@ -2,10 +2,13 @@
  * The layering rule in eslint.config.js, checked on made-up imports: each layer's forbidden
  * folders are refused at every depth, and a same-named folder lower down is not mistaken for one.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
+const root = new URL('../..', import.meta.url).pathname;
+const eslint = new ESLint({ cwd: root });
 
 /** The layering messages ESLint gives for one import written in a file at `filePath`. */
 async function layerErrors(filePath: string, specifier: string): Promise<string[]> {
@@ -24,6 +27,7 @@ describe('layers point one way', () => {
     ['src/lib/dashboard/a.ts', '../../../scripts/pipeline/issues.ts', 'Nothing in src/ imports the pipeline'],
     ['src/components/DataTable/a.ts', '../../pages/indicators/_site-data.ts', 'src/components is a layer below src/pages'],
     ['src/charts/a.ts', '../pages/index.astro', 'src/charts is a layer below src/pages'],
+    ['src/components/Figure/Figure.astro.ts', '../../pages/index.astro', 'src/components is a layer below src/pages'],
     ['src/pages/data/a.ts', '../../../scripts/pipeline/run.ts', 'Nothing in src/ imports the pipeline'],
     ['src/browser/compare/a.ts', '../../../scripts/pipeline/duckdb.ts', 'Nothing in src/ imports the pipeline'],
   ])('%s may not import %s', async (file, specifier, message) => {
@@ -47,5 +51,37 @@ describe('layers point one way', () => {
 
   it('still refuses an upward import from a test', async () => {
     expect(await layerErrors('src/lib/dashboard/a.test.ts', '../../charts/render.ts')).toHaveLength(1);
+  });
+});
+
+/** Every import in an .astro file (frontmatter and <script>), which ESLint here does not parse. */
+function astroImports(source: string): string[] {
+  return [...source.matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+}
+
+describe('layers in .astro files', () => {
+  const astroFiles = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.astro'))
+    .map((f) => relative(root, join(root, 'src', f)));
+
+  it('finds the imports of a page', () => {
+    expect(astroImports("---\nimport Base from '../layouts/Base.astro';\nimport { a } from \"../lib/x.ts\";\n---\n<script>\n  import '../browser/y.ts';\n</script>")).toEqual([
+      '../layouts/Base.astro',
+      '../lib/x.ts',
+      '../browser/y.ts',
+    ]);
+  });
+
+  it('hold for every .astro file, checked by the same ESLint rule', async () => {
+    const problems: string[] = [];
+    for (const file of astroFiles) {
+      const imports = astroImports(readFileSync(join(root, file), 'utf8'));
+      if (imports.length === 0) continue;
+      // Linted as a .ts file at the same depth, so the rule for the file's folder applies.
+      const [result] = await eslint.lintText(imports.map((i) => `import '${i}';`).join('\n'), { filePath: `${file}.ts` });
+      for (const m of result?.messages ?? []) if (m.ruleId === 'no-restricted-imports') problems.push(`${file}: ${m.message}`);
+    }
+    expect(astroFiles.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
   });
 });
