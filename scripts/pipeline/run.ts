@@ -36,14 +36,13 @@ import { designRelease } from './disclose/release.ts';
 import { roundCounts } from './disclose/rounding.ts';
 import { openDuckDB } from './duckdb.ts';
 import { findExtractPeriod, type ExtractPeriod } from './extract-period.ts';
-import { refuseDirectIdentifiers } from './guard/guardExtract.ts';
+import { guardTargets, refuseDirectIdentifiers } from './guard/guardExtract.ts';
 import { PipelineError } from './issues.ts';
 import type { PipelineOptions } from './options.ts';
 import type { Progress } from './progress.ts';
 import { loadPseudonymisationKey } from './pseudonymise/loadPseudonymisationKey.ts';
 import { pseudonymiseTables, referenceTargets } from './pseudonymise/pseudonymiseTables.ts';
 import { renderQualityReport } from './quality-report.ts';
-import type { ReadAllResult } from './read/readExtracts.ts';
 import { loadAndValidateExtracts, type ExtractsResult } from './validate/validateExtracts.ts';
 import { renderManifest, sha256File } from './write/manifest.ts';
 import { writeClaimsFile } from './outcomes/claimsFile.ts';
@@ -74,8 +73,10 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
         acceptPartial: options.acceptPartial,
         workDir,
         onProgress: (message) => progress.info(`  ${message}`),
+        // Pseudonymisation rewrites the raw tables, which the clean pass does not build.
+        cleanPass: key === null,
         afterRead: async (read) => {
-          await refuseDirectIdentifiers(conn, guardTargets(read));
+          await refuseDirectIdentifiers(conn, guardTargets(read.reads));
           progress.info('  No direct identifiers found.');
           if (key) await pseudonymiseTables(conn, key, referenceTargets());
         },
@@ -158,12 +159,6 @@ function utilityLines(utility: readonly UtilityShare[]): string[] {
     byLevel.set(k, g);
   }
   return ['Figures shown, of the board release\'s:', ...[...byLevel].map(([k, g]) => `  ${k}: ${((100 * g.shown) / g.figures).toFixed(0)}% (${g.shown.toLocaleString('en-GB')} of ${g.figures.toLocaleString('en-GB')})`)];
-}
-
-function guardTargets(read: ReadAllResult) {
-  return read.reads
-    .filter((r) => r.columns.length > 0)
-    .map((r) => ({ table: r.table, file: r.file, columns: [...r.columns], headerLine: r.headerLine }));
 }
 
 async function writeOutputs(

@@ -9,6 +9,7 @@ import { PipelineError, type DataIssue } from '../issues.ts';
 import { identifierColumnKind } from './identifierColumns.ts';
 import { identifierWording } from './identifierKinds.ts';
 import { quoteForMessage } from '../read/quoteForMessage.ts';
+import type { ReadResult } from '../read/readExtract.ts';
 import { maskIdentifier } from './maskIdentifier.ts';
 import { scanIdentifierValues, type IdentifierFinding, type ScannedColumn } from './scanIdentifierValues.ts';
 
@@ -23,6 +24,18 @@ export interface GuardTarget {
   readonly headerLine?: number;
   /** Source line number column the reader adds. */
   readonly lineColumn?: string;
+  /**
+   * The reader's clean pass tested every row with the scan's own first pass and none matched, so
+   * the value scan could find nothing (names are still checked).
+   */
+  readonly valuesCleared?: boolean;
+}
+
+/** What the guard looks at in each extract read: every file with a header. */
+export function guardTargets(reads: readonly ReadResult[]): GuardTarget[] {
+  return reads
+    .filter((r) => r.columns.length > 0)
+    .map((r) => ({ table: r.table, file: r.file, columns: [...r.columns], headerLine: r.headerLine, valuesCleared: r.clean === true }));
 }
 
 const anonymisedOnly = 'the project accepts only anonymised extracts.';
@@ -72,7 +85,7 @@ async function tableColumns(conn: DuckDBConnection, table: string): Promise<Set<
 /** Issues for every direct identifier in one raw extract table; empty when it is clean. */
 export async function guardExtract(conn: DuckDBConnection, target: GuardTarget): Promise<DataIssue[]> {
   const lineColumn = target.lineColumn ?? '__line';
-  const present = await tableColumns(conn, target.table);
+  const present = target.valuesCleared ? new Set<string>() : await tableColumns(conn, target.table);
   const seen = new Set<string>();
   const columns: ScannedColumn[] = [];
   target.columns.forEach((name, index) => {
@@ -85,7 +98,7 @@ export async function guardExtract(conn: DuckDBConnection, target: GuardTarget):
   // A column refused by its name is refused whole; scanning its values would only repeat that.
   const refused = new Set(namedIssues.map((issue) => issue.column));
   const scanned = columns.filter((column) => !refused.has(column.position) && present.has(column.name));
-  const findings = await scanIdentifierValues(conn, target.table, scanned, { lineColumn });
+  const findings = target.valuesCleared ? [] : await scanIdentifierValues(conn, target.table, scanned, { lineColumn });
   return [...namedIssues, ...findings.flatMap((finding) => valueIssues(target, finding))];
 }
 

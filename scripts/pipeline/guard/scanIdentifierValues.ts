@@ -38,6 +38,18 @@ export interface ScanOptions {
   readonly examples?: number;
 }
 
+/**
+ * True for a row (its cells as quoted SQL column names) in which some cell may hold a direct
+ * identifier: the cheap first pass, and the only test a row passes on its way to being found
+ * clean. A cell matching a pattern makes the joined row match it (see the separator below), so
+ * no row this calls false holds an identifier.
+ */
+export function rowMayHoldIdentifierSql(cells: readonly string[]): string {
+  // chr(31), the unit separator, is in no pattern's character classes and is not \s or a word
+  // character, so a match never spans two cells and \b behaves as at the ends of a cell.
+  return `regexp_matches(concat_ws(chr(31), ${cells.join(', ')}), ${anyIdentifierRegexSql()})`;
+}
+
 function scanSql(table: string, columns: readonly ScannedColumn[], lineColumn: string, examples: number): string {
   const anyIdentifier = anyIdentifierRegexSql();
   const cells = columns.map((column) => ident(column.name));
@@ -52,11 +64,9 @@ WHERE regexp_matches(u.__value, ${anyIdentifier})`;
   const hits = valuePatterns
     .map((pattern) => `SELECT position, line, ${literal(pattern.kind)} AS kind, ${identifierMatchSql(pattern, 'value')} AS hit FROM candidates`)
     .join('\nUNION ALL\n');
-  // chr(31), the unit separator, is in no pattern's character classes and is not \s or a word
-  // character, so a match never spans two cells and \b behaves as at the ends of a cell.
   return `
 WITH flagged AS MATERIALIZED (
-SELECT ${ident(lineColumn)}, ${cells.join(', ')} FROM ${ident(table)} WHERE regexp_matches(concat_ws(chr(31), ${cells.join(', ')}), ${anyIdentifier})
+SELECT ${ident(lineColumn)}, ${cells.join(', ')} FROM ${ident(table)} WHERE ${rowMayHoldIdentifierSql(cells)}
 ), candidates AS MATERIALIZED (
 ${candidates}
 ), hits AS (

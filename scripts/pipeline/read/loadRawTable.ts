@@ -21,23 +21,32 @@ export function rawTableName(spec: ExtractSpec): string {
 }
 
 /**
- * DuckDB's strict CSV read of a clean UTF-8 file, every column as VARCHAR under the given names.
- * The reader has already refused every record past the extract limits, so DuckDB's line-size
- * limit is set from them rather than left to its default.
+ * DuckDB's strict CSV read of a clean UTF-8 file as a FROM item, every column as VARCHAR under
+ * the given names. The reader has already refused every record past the extract limits, so
+ * DuckDB's line-size limit is set from them rather than left to its default.
  */
-export async function loadCsv(conn: DuckDBConnection, table: string, source: string, columns: readonly string[], onError?: (message: string) => void): Promise<boolean> {
+export function strictCsvSql(source: string, columns: readonly string[]): string {
   const struct = `{${columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ')}}`;
+  return (
+    `read_csv(${literal(source)}, header = true, columns = ${struct}, ` +
+    `delim = ',', quote = '"', escape = '"', strict_mode = true, auto_detect = false, null_padding = false, ignore_errors = false, max_line_size = ${maxRecordBytes}, buffer_size = ${READ_BUFFER_BYTES})`
+  );
+}
+
+/** True when an error is DuckDB refusing the CSV (a record it cannot read), not a bug. */
+export function isCsvError(error: unknown): boolean {
+  return /CSV|Invalid Input/i.test(error instanceof Error ? error.message : String(error));
+}
+
+/** Loads `source` with strictCsvSql into a raw table; false (and no table) when DuckDB refuses it. */
+export async function loadCsv(conn: DuckDBConnection, table: string, source: string, columns: readonly string[], onError?: (message: string) => void): Promise<boolean> {
   try {
-    await conn.run(
-      `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${literal(source)}, header = true, columns = ${struct}, ` +
-        `delim = ',', quote = '"', escape = '"', strict_mode = true, auto_detect = false, null_padding = false, ignore_errors = false, max_line_size = ${maxRecordBytes}, buffer_size = ${READ_BUFFER_BYTES})`,
-    );
+    await conn.run(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${strictCsvSql(source, columns)}`);
     return true;
   } catch (error) {
     await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`);
-    const message = error instanceof Error ? error.message : String(error);
-    if (!/CSV|Invalid Input/i.test(message)) throw error;
-    onError?.(message);
+    if (!isCsvError(error)) throw error;
+    onError?.(error instanceof Error ? error.message : String(error));
     return false;
   }
 }

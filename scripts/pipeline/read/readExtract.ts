@@ -27,6 +27,19 @@ export interface ReadOptions {
   readonly workDir: string;
   /** Name of the file in the extracts folder when it differs from the contract's (letter case). */
   readonly fileName?: string;
+  /** Tried first on a UTF-8 file with a clean header and one record per line (validate/cleanPass.ts). */
+  readonly cleanPass?: CleanPass;
+}
+
+/**
+ * A reading of a whole file straight into its typed table, which answers only "clean" (the row
+ * count) or "look closer" (null, leaving nothing behind). The validate stage provides it, since
+ * typing is validation's; the reader decides which files may try it.
+ */
+export interface CleanPass {
+  run(conn: DuckDBConnection, spec: ExtractSpec, source: string, columns: readonly string[], lineOffset: number): Promise<number | null>;
+  /** Removes what a clean pass built. */
+  discard(conn: DuckDBConnection, spec: ExtractSpec): Promise<void>;
 }
 
 export interface ReadResult {
@@ -54,6 +67,14 @@ export interface ReadResult {
   /** Issues found while reading (details capped per code; `counts` are exact). */
   readonly issues: readonly DataIssue[];
   readonly counts: readonly IssueCount[];
+  /**
+   * True when the clean pass read the file: its typed table is built, every value parsed and
+   * matched its pattern, no row may hold an identifier and none is blank. `table` is then a view
+   * of the typed values, not the text as written.
+   */
+  readonly clean?: boolean;
+  /** With `clean`: the file read again by the detailed path, for when a later check finds something. */
+  readonly readAgain?: () => Promise<ReadResult>;
 }
 
 export async function readExtract(conn: DuckDBConnection, extractsDir: string, spec: ExtractSpec, opts: ReadOptions): Promise<ReadResult> {
@@ -174,6 +195,19 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
   let structuralRejects = 0;
   const rejectedLines: number[] = [];
   let blank = { count: 0, first: 0 };
+  if (simple && opts.cleanPass && encoding === 'utf-8' && log.issues.length === 0) {
+    const pass = opts.cleanPass;
+    const running = pass.run(conn, spec, identity.path, match.columns, header.nextLine);
+    digest();
+    const rows = await running;
+    if (rows !== null) {
+      const same = await isSameFile(identity);
+      if (rows > 0 && same) return { ...withHeader, sha256: digest(), encoding, rowsIn: rows, usable: match.usable, issues: log.issues, counts: log.counts, clean: true };
+      await pass.discard(conn, spec);
+      if (!same) return changed();
+      // A file of no rows is the detailed path's to report.
+    }
+  }
   if (simple) {
     const source = encoding === 'utf-8' ? identity.path : await writeCopy(opts.workDir, spec, bytes);
     const loading = encoding === 'utf-8' ? loadOriginal(loadCsv(conn, table, source, match.columns)) : loadCsv(conn, table, source, match.columns);

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { extracts as contract, type ExtractSpec } from '../contract/extracts.ts';
 import type { DataIssue } from '../issues.ts';
 import { rowCount } from '../progress.ts';
-import { readExtract, type ReadResult } from './readExtract.ts';
+import { readExtract, type CleanPass, type ReadResult } from './readExtract.ts';
 
 export interface ReadAllOptions {
   readonly workDir: string;
@@ -16,6 +16,8 @@ export interface ReadAllOptions {
   readonly specs?: readonly ExtractSpec[];
   /** Told of each file once it is read: a large extract takes seconds, so the analyst sees progress. */
   readonly onProgress?: (message: string) => void;
+  /** Tried first on each file that may be clean (see readExtract). */
+  readonly cleanPass?: CleanPass;
 }
 
 export interface ReadAllResult {
@@ -35,16 +37,13 @@ export async function readExtracts(conn: DuckDBConnection, extractsDir: string, 
     const exact = names.find((n) => n === spec.file);
     const loose = exact ?? names.find((n) => n.toLowerCase() === spec.file.toLowerCase());
     if (loose) used.add(loose);
-    const read = await readExtract(conn, extractsDir, spec, { workDir: opts.workDir, ...(loose ? { fileName: loose } : {}) });
-    opts.onProgress?.(`${spec.file}: ${rowCount(read.rowsIn)} read`);
-    if (loose && loose !== spec.file) {
-      const issue: DataIssue = {
-        file: spec.file, line: 0, column: 0, column_name: null, code: 'file_name_case', severity: 'warning',
-        message: `Read "${loose}" as ${spec.file}.`,
-        fix: `Rename the file to ${spec.file} (lower case), as the contract names it.`,
-      };
-      reads.push({ ...read, issues: [issue, ...read.issues], counts: [{ file: spec.file, code: issue.code, severity: 'warning', count: 1 }, ...read.counts] });
-    } else reads.push(read);
+    const readOnce = async (cleanPass: CleanPass | undefined): Promise<ReadResult> => {
+      const read = await readExtract(conn, extractsDir, spec, { workDir: opts.workDir, ...(loose ? { fileName: loose } : {}), ...(cleanPass ? { cleanPass } : {}) });
+      opts.onProgress?.(`${spec.file}: ${rowCount(read.rowsIn)} read`);
+      return loose && loose !== spec.file ? withCaseWarning(read, spec, loose) : read;
+    };
+    const read = await readOnce(opts.cleanPass);
+    reads.push(read.clean ? { ...read, readAgain: () => readOnce(undefined) } : read);
   }
   const folderIssues = names
     .filter((n) => !used.has(n) && /\.(csv|txt|xlsx?)$/i.test(n))
@@ -57,4 +56,13 @@ export async function readExtracts(conn: DuckDBConnection, extractsDir: string, 
       }),
     );
   return { reads, folderIssues };
+}
+
+function withCaseWarning(read: ReadResult, spec: ExtractSpec, loose: string): ReadResult {
+  const issue: DataIssue = {
+    file: spec.file, line: 0, column: 0, column_name: null, code: 'file_name_case', severity: 'warning',
+    message: `Read "${loose}" as ${spec.file}.`,
+    fix: `Rename the file to ${spec.file} (lower case), as the contract names it.`,
+  };
+  return { ...read, issues: [issue, ...read.issues], counts: [{ file: spec.file, code: issue.code, severity: 'warning', count: 1 }, ...read.counts] };
 }

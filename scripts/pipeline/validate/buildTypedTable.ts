@@ -31,8 +31,28 @@ export function patternSource(pattern: RegExp): string {
 }
 
 export async function buildTypedTable(conn: DuckDBConnection, spec: ExtractSpec, opts: BuildOptions = {}): Promise<void> {
+  const select = typedSelectSql(spec, { from: ident(opts.rawTable ?? `raw_${spec.table}`), line: LINE_COLUMN, flags: opts.flags ?? false });
+  await conn.run(`CREATE OR REPLACE TABLE ${ident(spec.table)} AS ${select}${opts.empty ? ' WHERE false' : ''}`);
+}
+
+export interface TypedSelect {
+  /** FROM item with the contract's columns as VARCHAR: the raw table, or the CSV itself. */
+  readonly from: string;
+  /** SQL for `__line` over `from`. */
+  readonly line: string;
+  /** Add the `__bad` flags validation needs. */
+  readonly flags: boolean;
+  /** More output columns, each SQL over the text of `from` as written. */
+  readonly extra?: readonly { readonly name: string; readonly sql: string }[];
+}
+
+/**
+ * The SELECT that types one extract: the typed table's columns, `__line`, then `__bad` and any
+ * extra columns. The raw table and the clean pass (cleanPass.ts) both type through it, so a
+ * value reads the same whichever way it came in.
+ */
+export function typedSelectSql(spec: ExtractSpec, opts: TypedSelect): string {
   if (spec.columns.length > 16) throw new Error(`${spec.file}: more than 16 columns do not fit the validation flags.`);
-  const raw = ident(opts.rawTable ?? `raw_${spec.table}`);
   const t = (i: number) => `t${i}`;
   const p = (i: number) => `p${i}`;
   // Three nested projections so each value is trimmed once and parsed once.
@@ -47,11 +67,11 @@ export async function buildTypedTable(conn: DuckDBConnection, spec: ExtractSpec,
     ...(typeProblem(c, 'v') ? [`CASE WHEN ${t(i)} IS NOT NULL AND ${p(i)} IS NULL THEN ${typeBit(spec, c.name)} ELSE 0 END`] : []),
     ...(checkedPattern(c) ? [`CASE WHEN ${t(i)} IS NOT NULL AND NOT ok${i} THEN ${patternBit(spec, c.name)} ELSE 0 END`] : []),
   ]);
-  const flags = opts.flags ? `, CAST(${bits.length ? bits.join(' + ') : '0'} AS INTEGER) AS ${FLAG_COLUMN}` : '';
-  await conn.run(
-    `CREATE OR REPLACE TABLE ${ident(spec.table)} AS
-     SELECT ${out.join(', ')}, ${LINE_COLUMN}${flags}
-     FROM (SELECT ${LINE_COLUMN}, ${spec.columns.map((_, i) => t(i)).join(', ')}, ${[...parsed, ...patternOk].join(', ')}
-           FROM (SELECT ${LINE_COLUMN}, ${trimmed.join(', ')} FROM ${raw}))` + (opts.empty ? ' WHERE false' : ''),
-  );
+  const flags = opts.flags ? [`CAST(${bits.length ? bits.join(' + ') : '0'} AS INTEGER) AS ${FLAG_COLUMN}`] : [];
+  const extra = (opts.extra ?? []).map((e) => `${e.sql} AS ${ident(e.name)}`);
+  const extraNames = (opts.extra ?? []).map((e) => ident(e.name));
+  const carried = [LINE_COLUMN, ...extraNames].join(', ');
+  return `SELECT ${[...out, LINE_COLUMN, ...flags, ...extraNames].join(', ')}
+     FROM (SELECT ${carried}, ${spec.columns.map((_, i) => t(i)).join(', ')}, ${[...parsed, ...patternOk].join(', ')}
+           FROM (SELECT ${opts.line} AS ${LINE_COLUMN}, ${[...trimmed, ...extra].join(', ')} FROM ${opts.from}))`;
 }

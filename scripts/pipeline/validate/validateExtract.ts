@@ -75,7 +75,8 @@ export async function validateExtract(conn: DuckDBConnection, read: ReadResult, 
     if (Number(exists.getRows()[0]?.[0]) === 0) throw new Error(`Validate families.csv before ${spec.file}: its family references are checked against the accepted families.`);
   }
 
-  await buildTypedTable(conn, spec, { rawTable: read.table, flags: true });
+  // The clean pass built the typed table as it read the file.
+  if (!read.clean) await buildTypedTable(conn, spec, { rawTable: read.table, flags: true });
   const flags = Number((await conn.runAndReadAll(`SELECT coalesce(bit_or(${FLAG_COLUMN}), 0) FROM ${ident(spec.table)}`)).getRows()[0]?.[0] ?? 0);
   const flagged = (bit: (s: ExtractSpec, c: string) => number) =>
     new Set(spec.columns.filter((c) => (flags & bit(spec, c.name)) !== 0).map((c) => c.name));

@@ -17,9 +17,12 @@ import { rowCount } from '../progress.ts';
 import type { Reference } from '../../../src/lib/reference/load.ts';
 import type { Encoding } from '../read/decodeExtract.ts';
 import { DETAIL_CAP, mergeCounts, sortIssues, type IssueCount } from '../read/issueLog.ts';
+import type { ReadResult } from '../read/readExtract.ts';
 import { readExtracts, type ReadAllResult } from '../read/readExtracts.ts';
 import { FAMILIES_TABLE } from './codeChecks.ts';
-import { validateExtract } from './validateExtract.ts';
+import { prepareValidation, validateExtract } from './validateExtract.ts';
+import { cleanPass } from './cleanPass.ts';
+import { guardTargets, refuseDirectIdentifiers } from '../guard/guardExtract.ts';
 
 export interface ExtractOutcome {
   readonly file: string;
@@ -76,8 +79,16 @@ export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllR
   const cap = opts.detailCap ?? DETAIL_CAP;
   const reads = [...readAll.reads].sort((a, b) => Number(b.spec.table === FAMILIES_TABLE) - Number(a.spec.table === FAMILIES_TABLE));
   const outcomes = new Map<string, ExtractOutcome>();
-  for (const read of reads) {
-    const result = await validateExtract(conn, read, ref, { today: opts.today, detailCap: cap });
+  const validated: ReadResult[] = [];
+  for (const first of reads) {
+    let read = first;
+    let result = await validateExtract(conn, read, ref, { today: opts.today, detailCap: cap });
+    if (read.clean && read.readAgain && result.counts.length > 0) {
+      // The clean pass typed this file but a check found something: every message comes from the
+      // detailed path, so the file is read, guarded and validated again that way.
+      read = await readDetailed(conn, read, read.readAgain);
+      result = await validateExtract(conn, read, ref, { today: opts.today, detailCap: cap });
+    }
     const rejected = read.structuralRejects + result.rejected;
     const accepted = read.rowsIn - rejected;
     const rejectedLines = [...read.structuralRejectedLines, ...result.rejectedLines].sort((a, b) => a - b).slice(0, cap);
@@ -98,9 +109,10 @@ export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllR
     opts.onProgress?.(`${read.spec.file}: ${rowCount(accepted)} accepted, ${rowCount(rejected)} rejected`);
     // Raw tables hold most of a large run's memory; only raw_families is read again (by the
     // family-reference checks of later files).
-    if (!opts.keepRaw && read.spec.table !== FAMILIES_TABLE) await conn.run(`DROP TABLE IF EXISTS ${ident(read.table)}`);
+    if (!opts.keepRaw && read.spec.table !== FAMILIES_TABLE) await dropRaw(conn, read);
+    validated.push(read);
   }
-  if (!opts.keepRaw) for (const read of reads) await conn.run(`DROP TABLE IF EXISTS ${ident(read.table)}`);
+  if (!opts.keepRaw) for (const read of validated) await dropRaw(conn, read);
   // Report in the order the reads came in (the contract's order), not validation order.
   const files = readAll.reads.map((r) => outcomes.get(r.spec.file)).filter((o): o is ExtractOutcome => o !== undefined);
   const folderCounts = mergeCounts(readAll.folderIssues.map((i) => ({ file: i.file, code: i.code, severity: i.severity, count: 1 })));
@@ -120,16 +132,45 @@ export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllR
   };
 }
 
+/**
+ * A clean-pass file read again by the detailed path. Its values were tested only with the guard's
+ * first pass, and these bytes are read anew, so the guard looks at them before anything else.
+ */
+async function readDetailed(conn: DuckDBConnection, clean: ReadResult, readAgain: () => Promise<ReadResult>): Promise<ReadResult> {
+  await cleanPass.discard(conn, clean.spec);
+  const read = await readAgain();
+  await refuseDirectIdentifiers(conn, guardTargets([read]));
+  return read;
+}
+
+/** The raw table, or for a clean-pass file the view standing in for it. */
+async function dropRaw(conn: DuckDBConnection, read: ReadResult): Promise<void> {
+  await conn.run(`DROP ${read.clean ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(read.table)}`);
+}
+
 export interface LoadOptions extends ValidateAllOptions {
   /** Scratch directory for clean copies of extracts. */
   readonly workDir: string;
   /** Runs after the raw tables are loaded and before validation: the privacy guard's place. */
   readonly afterRead?: (read: ReadAllResult) => Promise<void>;
+  /**
+   * Try the clean pass (cleanPass.ts) on each file first: the same issues, faster when a file has
+   * none. It builds no raw table for a clean file, so it is off with keepRaw, and must be off when
+   * afterRead rewrites the raw tables.
+   */
+  readonly cleanPass?: boolean;
 }
 
 /** readExtracts, then the afterRead hook, then validateExtracts. */
 export async function loadAndValidateExtracts(conn: DuckDBConnection, extractsDir: string, ref: Reference, opts: LoadOptions): Promise<ExtractsResult> {
-  const read = await readExtracts(conn, extractsDir, { workDir: opts.workDir, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  const fast = opts.cleanPass === true && opts.keepRaw !== true;
+  // The clean pass types values as it reads, with validation's macros.
+  if (fast) await prepareValidation(conn, ref);
+  const read = await readExtracts(conn, extractsDir, {
+    workDir: opts.workDir,
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(fast ? { cleanPass } : {}),
+  });
   await opts.afterRead?.(read);
   return validateExtracts(conn, read, ref, opts);
 }
