@@ -59,6 +59,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The pipeline and the command-line tools depend on src/lib only, never on the site above it.
+  {
+    files: [`scripts/**/*.${SOURCE}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+src/(components|charts|pages|layouts|browser)(/|$)', message: 'scripts/ may import src/lib, never the site above it; move what both need into src/lib.' }] },
+      ],
+    },
+  },
   // Files directly in src/ (env.d.ts) import nothing from scripts/ either.
   { files: [`src/*.${SOURCE}`], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./scripts(/|$)', message: 'Nothing in src/ imports the pipeline (scripts/).' }] }] } },
   ...layerConfigs(),

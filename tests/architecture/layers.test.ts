@@ -30,6 +30,8 @@ describe('layers point one way', () => {
     ['src/components/Figure/Figure.astro.ts', '../../pages/index.astro', 'src/components is a layer below src/pages'],
     ['src/pages/data/a.ts', '../../../scripts/pipeline/run.ts', 'Nothing in src/ imports the pipeline'],
     ['src/browser/compare/a.ts', '../../../scripts/pipeline/duckdb.ts', 'Nothing in src/ imports the pipeline'],
+    ['scripts/pipeline/write/a.ts', '../../../src/charts/render.ts', 'scripts/ may import src/lib, never the site above it'],
+    ['scripts/cli/a.ts', '../../src/pages/data/_open-data.ts', 'scripts/ may import src/lib, never the site above it'],
   ])('%s may not import %s', async (file, specifier, message) => {
     const errors = await layerErrors(file, specifier);
     expect(errors).toHaveLength(1);
