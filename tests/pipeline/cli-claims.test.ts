@@ -67,7 +67,7 @@ describe('claims are checked against the rules', () => {
     setField(ws, 'families.csv', 445, 'criteria', 'crime_asb');
     const result = await runOn(ws, BOARD);
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toContain(`families.csv:445:${columnNumber(ws, "families.csv", "criteria")}: `);
+    expect(result.stderr).toContain(`families.csv:445:${columnNumber(ws, 'families.csv', 'criteria')}: `);
     expect(result.stderr).toMatch(/meets 1 criterion but phase_2 requires at least 2/);
     expect(result.stderr).toMatch(/R900KTAC" is in families.csv \(line 445\) but that row was rejected/);
     expect(hashDir(ws.out)).toEqual(goodHashes);
@@ -77,7 +77,7 @@ describe('claims are checked against the rules', () => {
     const ws = workspaceWithGoodOutput();
     // Progress to work for 8TP7W206 was achieved on 2013-02-14: sustained six months later.
     setField(ws, 'claims.csv', 3, 'claim_date', '2013-06-15');
-    await expectRefused(ws, `claims.csv:3:${columnNumber(ws, 'claims.csv', 'claim_date')}`, /before the outcomes of rule p1_progress_to_work were sustained: they were sustained on 2013-08-14/);
+    await expectRefused(ws, `claims.csv:3:${columnNumber(ws, 'claims.csv', 'claim_date')}`, /claim_date 2013-06-15 is before the outcomes of rule p1_progress_to_work were sustained, on 2013-08-14/);
   });
 
   it('refuses a second results claim for one family in one window', async () => {

@@ -59,7 +59,9 @@ export function claimChecks(ctx: CheckContext): string[] {
     WHERE n > 1`,
     `SELECT ${issueColumns(ctx, {
       column: 'claim_date', code: 'results_claim_before_sustained', severity: 'error',
-      message: `'claim_date ' || tfo_iso(c.claim_date) || ' is before the outcomes of rule ' || c.rule || ' were sustained: ' || coalesce('they were sustained on ' || tfo_iso(o.sustained_on), coalesce(o.not_sustained, 'no outcome is recorded')) || '.'`,
+      message: `CASE WHEN o.sustained_on IS NOT NULL
+          THEN 'claim_date ' || tfo_iso(c.claim_date) || ' is before the outcomes of rule ' || c.rule || ' were sustained, on ' || tfo_iso(o.sustained_on) || '.'
+          ELSE 'claim_date ' || tfo_iso(c.claim_date) || ': the outcomes of rule ' || c.rule || ' are not sustained (' || coalesce(o.not_sustained, 'no outcome is recorded') || ').' END`,
       fix: text('Claim results only once every outcome the rule names has held for its sustain period (see outcomes.csv: date_achieved, date_sustained_to); the rule is in data/reference/outcome-rules.json.'),
     })} FROM c LEFT JOIN o ON o.family_ref = c.family_ref AND o.rule = c.rule
     WHERE c.results AND (o.sustained_on IS NULL OR c.claim_date < o.sustained_on)`,
