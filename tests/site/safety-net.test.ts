@@ -6,7 +6,7 @@
  * build hook, and a real `astro build` whose release carries an identifier.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,11 +27,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const NHS = '943 476 5919';
 const EMAIL = 'jane.doe@example.com';
 
+// One copy of the built site taken first, so every planted copy starts from the same files.
+const clean = join(work, 'clean');
+beforeAll(() => cpSync(realpathSync(siteDir), clean, { recursive: true, dereference: true }));
+
 let copies = 0;
 /** A fresh copy of the built site with `plant` applied. */
 function plantedSite(plant: (dir: string) => void | Promise<void>): Promise<string> {
   const dir = join(work, `site-${++copies}`);
-  cpSync(siteDir, dir, { recursive: true });
+  cpSync(clean, dir, { recursive: true });
   return Promise.resolve(plant(dir)).then(() => dir);
 }
 
@@ -61,7 +65,7 @@ const summary = (findings: readonly Finding[]) => findings.map((f) => `${f.kind}
 
 describe('the safety net', () => {
   it('passes the clean sample site', async () => {
-    expect(await check(siteDir)).toEqual([]);
+    expect(await check(clean)).toEqual([]);
   });
 
   it('finds a row-level column in a CSV, a Parquet schema, a JSON key and a page, by name', async () => {
@@ -119,7 +123,7 @@ describe('the safety net', () => {
   });
 
   it('finds a board manifest anywhere in the public site', async () => {
-    const manifest = JSON.parse(readFileSync(join(siteDir, 'data', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(join(clean, 'data', 'manifest.json'), 'utf8')) as Record<string, unknown>;
     const dir = await plantedSite((d) => {
       mkdirSync(join(d, 'archive'));
       writeFileSync(join(d, 'archive', 'manifest.json'), JSON.stringify({ ...manifest, audience: 'board', suppression: { applied: false, threshold: 5 } }));
@@ -169,8 +173,6 @@ describe('the safety net', () => {
     const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli/site-check.ts', dir], { encoding: 'utf8' });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain('data/families.csv (header): "family_ref"');
-    const clean = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli/site-check.ts', siteDir], { encoding: 'utf8' });
-    expect(clean.status, clean.stderr).toBe(0);
 
     const hook = siteCheck('public').hooks['astro:build:done'];
     const logger = { info: () => undefined } as unknown as Parameters<NonNullable<typeof hook>>[0]['logger'];
@@ -187,7 +189,10 @@ describe('the public build', () => {
     // A release whose manifest names a source file after a person: the build copies the manifest
     // into the site, and the safety net must stop it there.
     const data = join(work, 'release');
-    cpSync('public/data', data, { recursive: true });
+    // public/data is a link to the pipeline's latest release folder: copy the files, not the link,
+    // or the edit below would change the shared release.
+    cpSync(realpathSync('public/data'), data, { recursive: true, dereference: true });
+    if (lstatSync(data).isSymbolicLink()) throw new Error(`${data} must be a copy, not a link`);
     const manifestFile = join(data, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { sources: { file: string }[] };
     if (manifest.sources[0]) manifest.sources[0].file = `families from ${EMAIL}.csv`;
