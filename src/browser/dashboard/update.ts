@@ -38,7 +38,7 @@ export async function renderSelection(wanted: UrlSelection): Promise<RenderedSel
   const rows = await queryShared(dashboardSeries, selectionParams(selection));
   const model = buildDashboard(rows, config, selection);
   const charts = CHART_IDS.map((id) => ({ id, svg: drawChart(id, model), data: chartData(id, model), csv: chartCsv(id, model) }));
-  return { quarter: selection.quarter, locality: selection.locality, heading: model.heading, model, charts };
+  return { quarter: selection.quarter.label, locality: selection.locality, heading: model.heading, model, charts };
 }
 
 const csvUrls = new Map<DashboardChartId, string>();

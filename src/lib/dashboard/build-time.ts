@@ -1,17 +1,15 @@
 /**
- * Build-time entry: reads the reference data and the published Parquet (native DuckDB) and
- * builds the default view, the latest quarter for the whole council. Never import this from
- * browser code; the browser builds the same model in src/browser/dashboard/update.ts.
+ * Build-time entry: the default view, the latest quarter for the whole council, from the site's
+ * reference data (src/lib/site-data) and the published Parquet (native DuckDB). Never import this
+ * from browser code; the browser builds the same model in src/browser/dashboard/update.ts.
  */
 import { queryPublished, readManifest } from '../data/published.ts';
-import { parseQuarter, quarterLabel, quarterRange } from '../period/quarter.ts';
-import { loadReference } from '../reference/load.ts';
+import { quarterLabel, quarterRange, readQuarter } from '../period/quarter.ts';
 import { siteBuild } from '../site/site-build.ts';
+import { siteReference } from '../site-data/site-data.ts';
 import { dashboardSeries } from '../sql/dashboard-series.ts';
 import { dashboardConfig, type DashboardConfig } from './config.ts';
 import { buildDashboard, normaliseSelection, selectionParams, type DashboardModel } from './model.ts';
-
-export const REFERENCE_DIR = 'data/reference';
 
 export interface BuiltDashboard {
   readonly config: DashboardConfig;
@@ -29,10 +27,10 @@ export function latestDashboard(): Promise<BuiltDashboard> {
 async function build(): Promise<BuiltDashboard> {
   const manifest = readManifest();
   if (!manifest) throw new Error(`No published data in ${siteBuild().dataDir}: run \`npm run data -- --extracts data/sample\` first.`);
-  const first = parseQuarter(manifest.extract_period.first_quarter);
-  const last = parseQuarter(manifest.extract_period.last_quarter);
+  const first = readQuarter(manifest.extract_period.first_quarter);
+  const last = readQuarter(manifest.extract_period.last_quarter);
   if (!first || !last) throw new Error(`manifest.json: extract_period ${JSON.stringify(manifest.extract_period)} is not a pair of quarter labels.`);
-  const reference = await loadReference(REFERENCE_DIR);
+  const { reference } = await siteReference();
   const config = dashboardConfig(reference.programme, reference.localities, quarterRange(first, last).map(quarterLabel));
   const selection = normaliseSelection(config, null, null);
   const rows = await queryPublished(dashboardSeries, selectionParams(selection));

@@ -37,8 +37,8 @@ export interface DashboardContext {
 }
 
 export function dashboardContext(rows: readonly PlainRow[], config: DashboardConfig, selection: DashboardSelection): DashboardContext {
-  const q = parseLabel(selection.quarter);
-  const first = parseLabel(config.quarters[0] ?? selection.quarter);
+  const q = selection.quarter;
+  const first = parseLabel(config.quarters[0] ?? q.label);
   const previousLabel = quarterLabel(addQuarters(q, -1));
   const locality = config.localities.find((l) => l.code === selection.locality) ?? null;
   const { get, byQuarter } = indexRows(rows);
@@ -47,7 +47,7 @@ export function dashboardContext(rows: readonly PlainRow[], config: DashboardCon
     get,
     byQuarter,
     q,
-    quarter: selection.quarter,
+    quarter: q.label,
     previous: config.quarters.includes(previousLabel) ? previousLabel : null,
     first,
     year: financialYearLabel(q.startYear),

@@ -45,7 +45,7 @@ describe('buildDashboard', () => {
   const card = (id: string) => model.cards.find((c) => c.id === id);
 
   it('defaults to the latest quarter and the whole authority', () => {
-    expect(model.selection).toEqual({ quarter: '2013-14 Q2', locality: null });
+    expect(model.selection).toEqual({ quarter: { startYear: 2013, quarter: 2, label: '2013-14 Q2', start: '2013-07-01', end: '2013-09-30' }, locality: null });
     expect(selectionParams(model.selection)).toEqual({ quarter_start: '2013-07-01' });
     expect(model.heading).toBe('Wyvern: 2013-14 Q2');
   });
@@ -80,7 +80,9 @@ describe('buildDashboard', () => {
   });
 
   it('falls back to the latest quarter for an unknown quarter or locality', () => {
-    expect(normaliseSelection(config, '1999-00 Q1', 'XXX')).toEqual({ quarter: '2013-14 Q2', locality: null });
+    const fallback = normaliseSelection(config, '1999-00 Q1', 'XXX');
+    expect([fallback.quarter.label, fallback.locality]).toEqual(['2013-14 Q2', null]);
+    expect(normaliseSelection(config, '2013-14 Q1', 'NTH').quarter.label).toBe('2013-14 Q1');
   });
 
   it('writes the chart data with the quarterly target', () => {

@@ -6,10 +6,10 @@
  * are: cards.ts, locality-table.ts and trends.ts, over one context (context.ts).
  */
 import type { PlainRow } from '../data/plain-row.ts';
-import { quarterStart } from '../period/quarter.ts';
+import { readQuarter, type Quarter } from '../period/quarter.ts';
 import { buildCards } from './cards.ts';
 import type { DashboardConfig } from './config.ts';
-import { attachedToDate, dashboardContext, parseLabel, yearToDate, type DashboardContext } from './context.ts';
+import { attachedToDate, dashboardContext, yearToDate, type DashboardContext } from './context.ts';
 import { expectedThisYear, expectedToDate } from './targets.ts';
 import { localityTable } from './locality-table.ts';
 import { attachedChart, openChart } from './trends.ts';
@@ -22,18 +22,23 @@ export { maximumIncome } from './cards.ts';
 export { TABLE_COLUMNS } from './locality-table.ts';
 export { indexRows, TREND_QUARTERS } from './context.ts';
 
-/** A selection that names a published quarter and a known locality; anything else falls back. */
+/**
+ * The one place a wanted quarter (a URL's label, or none) becomes the quarter shown: a published
+ * quarter as asked, else the latest. A locality that is not known falls back to the council.
+ */
 export function normaliseSelection(config: DashboardConfig, quarter: string | null, locality: string | null): DashboardSelection {
-  const latest = config.quarters[config.quarters.length - 1] ?? '';
+  const label = quarter && config.quarters.includes(quarter) ? quarter : config.quarters.at(-1);
+  const chosen: Quarter | null = label ? readQuarter(label) : null;
+  if (!chosen) throw new Error('normaliseSelection: the release has no published quarters');
   return {
-    quarter: quarter && config.quarters.includes(quarter) ? quarter : latest,
+    quarter: chosen,
     locality: locality && config.localities.some((l) => l.code === locality) ? locality : null,
   };
 }
 
-/** First day of the selected quarter: the query's parameter. */
+/** The query's parameter: the selected quarter's first day. */
 export function selectionParams(selection: DashboardSelection): { quarter_start: string } {
-  return { quarter_start: quarterStart(parseLabel(selection.quarter)) };
+  return { quarter_start: selection.quarter.start };
 }
 
 export function buildDashboard(rows: readonly PlainRow[], config: DashboardConfig, selection: DashboardSelection): DashboardModel {

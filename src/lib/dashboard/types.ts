@@ -1,10 +1,11 @@
 /** The dashboard model's shapes, shared by the parts that build it and the page that shows it. */
 import type { ChangeDirection } from '../format/change.ts';
+import type { Quarter } from '../period/quarter.ts';
 import type { Status } from '../format/status.ts';
 import type { TableColumn, TableRow } from '../tables/cells.ts';
 
 export interface DashboardSelection {
-  readonly quarter: string;
+  readonly quarter: Quarter;
   /** A locality code, or null for the whole authority. */
   readonly locality: string | null;
 }

@@ -11,6 +11,30 @@ export interface FinancialQuarter {
   readonly quarter: 1 | 2 | 3 | 4;
 }
 
+/**
+ * A quarter with every form the code needs, made once where a label enters (a URL, the release's
+ * extract period) and carried through to the SQL: its label keys the published rows, its first
+ * day is the queries' parameter.
+ */
+export interface Quarter extends FinancialQuarter {
+  /** "2013-14 Q2" */
+  readonly label: string;
+  /** First day, ISO: "2013-07-01". */
+  readonly start: string;
+  /** Last day, ISO: "2013-09-30". */
+  readonly end: string;
+}
+
+export function toQuarter(q: FinancialQuarter): Quarter {
+  return { startYear: q.startYear, quarter: q.quarter, label: quarterLabel(q), start: quarterStart(q), end: quarterEnd(q) };
+}
+
+/** A quarter from its label ("2013-14 Q2"); null when the text is not one. */
+export function readQuarter(label: string): Quarter | null {
+  const q = parseQuarter(label);
+  return q ? toQuarter(q) : null;
+}
+
 const LABEL = /^(\d{4})-(\d{2}) Q([1-4])$/;
 const YEAR_LABEL = /^(\d{4})-(\d{2})$/;
 

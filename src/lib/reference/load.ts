@@ -36,6 +36,9 @@ export interface Reference {
   readonly outcomeRules?: OutcomeRules;
 }
 
+/** Where a council keeps its reference data, relative to the project root (the build's working directory). */
+export const REFERENCE_DIR = 'data/reference';
+
 export const REFERENCE_FILES = {
   localities: 'localities.csv',
   indicators: 'indicators.json',

@@ -34,12 +34,17 @@ export function loadCouncil(file: string = resolve(process.cwd(), COUNCIL_FILE))
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
     throw new Error(`${file}: ${problems.join('; ')}`);
   }
-  const ratio = contrastRatio(parsed.data.accent_colour, '#ffffff');
+  assertReadableAccent(parsed.data, file);
+  return parsed.data;
+}
+
+/** The header puts white text on the accent colour: refuse one that white text cannot be read on. */
+export function assertReadableAccent(council: Council, file: string): void {
+  const ratio = contrastRatio(council.accent_colour, '#ffffff');
   if (ratio < MIN_TEXT_CONTRAST) {
     throw new Error(
-      `${file}: accent_colour ${parsed.data.accent_colour} has a contrast of ${ratio.toFixed(2)}:1 with white; ` +
+      `${file}: accent_colour ${council.accent_colour} has a contrast of ${ratio.toFixed(2)}:1 with white; ` +
         `the header puts white text on it, which needs at least ${MIN_TEXT_CONTRAST}:1. Choose a darker colour.`,
     );
   }
-  return parsed.data;
 }
