@@ -90,8 +90,6 @@ export function rankDots(data: readonly RankDot[], options: RankDotsOptions): SV
     marginBottom: 40,
     x: { type: 'linear', domain: [0, positioned.length + 1], axis: null },
     y: { type: 'linear', nice: true, axis: null },
-    symbol: { type: 'identity' },
-    fill: { type: 'identity' },
     marks,
   });
   return finishSvg(asSvg(svg, CHART), { id, title: options.title, description: options.description ?? describeRankDots(data, options) });

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { NATIONAL_PARQUET_COLUMNS } from '../sql/national-ranking.ts';
+import { bindParams, type SqlQuery } from '../sql/query.ts';
 import type { NationalIndicatorRow } from './national-input.ts';
 
 /** DuckDB's smallest useful row group (one vector); smaller groups mean less read per choice. */
@@ -36,4 +37,28 @@ export async function writeNationalParquet(rows: readonly NationalIndicatorRow[]
     rmSync(json, { force: true });
   }
   return new Uint8Array(readFileSync(file));
+}
+
+/** Where the build writes the explorer's Parquet before the endpoint serves it. */
+export const NATIONAL_PARQUET_BUILD_FILE = '.cache/benchmarking/national.parquet';
+
+let built: Promise<Uint8Array> | null = null;
+
+/** The explorer's Parquet, written once per build and shared by the page and its endpoint. */
+export function buildNationalParquet(rows: readonly NationalIndicatorRow[]): Promise<Uint8Array> {
+  built ??= writeNationalParquet(rows, NATIONAL_PARQUET_BUILD_FILE);
+  return built;
+}
+
+/** Runs a shared query over the built Parquet (as table `national`) with native DuckDB. */
+export async function queryNationalParquet<P extends string>(query: SqlQuery<P>, values: Readonly<Record<P, string>>, file = NATIONAL_PARQUET_BUILD_FILE): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(':memory:', { autoload_known_extensions: 'false', autoinstall_known_extensions: 'false' });
+  const conn = await instance.connect();
+  try {
+    await conn.run(`CREATE VIEW national AS SELECT * FROM read_parquet('${file.replaceAll("'", "''")}')`);
+    const reader = await conn.runAndReadAll(query.sql, bindParams(query, values));
+    return reader.getRowObjectsJS();
+  } finally {
+    conn.closeSync();
+  }
 }
