@@ -8,6 +8,8 @@
  * "2026-27 to Q2", "to 2026-27 Q2"), `period_type` says which kind it is.
  * $1 the selected quarter's first day.
  */
+import type { CountMeasure } from '../outputs/tables.ts';
+import { measureSql } from './published-columns.ts';
 import type { SqlQuery } from './query.ts';
 
 export const DASHBOARD_MEASURES = [
@@ -18,7 +20,7 @@ export const DASHBOARD_MEASURES = [
   'outcomes_sustained',
   'claims',
   'claim_amount_gbp',
-] as const;
+] as const satisfies readonly CountMeasure[];
 export type DashboardMeasure = (typeof DASHBOARD_MEASURES)[number];
 
 export const dashboardSeries: SqlQuery<'quarter_start'> = {
@@ -30,7 +32,7 @@ WITH programme_rows AS (
          CAST(value AS DOUBLE) AS value, flag
   FROM programme
   WHERE breakdown = 'all'
-    AND measure IN ('families_attached', 'families_open', 'families_attached_cumulative')
+    AND measure IN (${measureSql('families_attached', 'families_open', 'families_attached_cumulative')})
 ),
 totals AS (
   -- The published "all" rows: totals over every outcome measure and claim type, protected by
@@ -46,7 +48,7 @@ longer AS (
          CAST(value AS DOUBLE) AS value, flag
   FROM periods
   WHERE breakdown = 'all'
-    AND measure IN ('families_attached', 'outcomes_achieved', 'outcomes_sustained', 'claims', 'claim_amount_gbp')
+    AND measure IN (${measureSql('families_attached', 'outcomes_achieved', 'outcomes_sustained', 'claims', 'claim_amount_gbp')})
     AND CAST(period_end AS DATE) < CAST($1 AS DATE) + INTERVAL 3 MONTH
 )
 SELECT quarter, period_type, CAST(quarter_start AS VARCHAR) AS quarter_start, area_code, area_type, measure, value, flag

@@ -18,7 +18,7 @@ WITH latest AS (
 stocks AS (
   SELECT p.area_code, p.measure, p.quarter, CAST(p.value AS DOUBLE) AS value, p.flag
   FROM programme AS p JOIN latest USING (quarter_start)
-  WHERE p.measure IN (${measureSql('families_attached_cumulative')}, ${measureSql('families_open')}) AND p.breakdown = 'all'
+  WHERE p.measure IN (${measureSql('families_attached_cumulative', 'families_open')}) AND p.breakdown = 'all'
     AND list_contains(string_split($1, ','), p.area_code)
 ),
 sustained AS (

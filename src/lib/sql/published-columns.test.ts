@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_COLUMNS } from '../outputs/tables.ts';
-import { selectColumns } from './published-columns.ts';
+import { measureSql, selectColumns } from './published-columns.ts';
 
 describe('selectColumns', () => {
   it('reads dates as ISO text and numbers as DOUBLE, in file order', () => {
@@ -10,5 +10,12 @@ describe('selectColumns', () => {
         'CAST(value AS DOUBLE) AS value, CAST(ci_lower AS DOUBLE) AS ci_lower, CAST(ci_upper AS DOUBLE) AS ci_upper, ' +
         'CAST(target AS DOUBLE) AS target, target_status, flag',
     );
+  });
+});
+
+describe('measureSql', () => {
+  it('writes declared measures as an SQL list', () => {
+    expect(measureSql('families_open')).toBe("'families_open'");
+    expect(measureSql('claims', 'claim_amount_gbp')).toBe("'claims', 'claim_amount_gbp'");
   });
 });

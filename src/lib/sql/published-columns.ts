@@ -18,7 +18,7 @@ export function selectColumns(columns: ColumnTable): string {
   return columns.map(([name, type]) => READ_AS[type](name)).join(', ');
 }
 
-/** A published measure's name as an SQL string, so a misspelt measure fails the type check. */
-export function measureSql(measure: CountMeasure): string {
-  return `'${measure}'`;
+/** Published measures' names as SQL strings ("'a', 'b'"), so a misspelt measure fails the type check. */
+export function measureSql(...measures: CountMeasure[]): string {
+  return measures.map((measure) => `'${measure}'`).join(', ');
 }
