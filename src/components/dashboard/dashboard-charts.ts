@@ -7,7 +7,7 @@ import { chartTable } from '../../charts/chart-table.ts';
 import { lineTrend, type LineTrendOptions } from '../../charts/line-trend.ts';
 import { smallMultiples, type SmallMultiplesOptions } from '../../charts/small-multiples.ts';
 import { toCsv, type CsvColumn } from '../../lib/format/csv.ts';
-import type { DashboardModel, TrendGranularity, TrendRow } from '../../lib/dashboard/model.ts';
+import type { DashboardChart, DashboardModel, TrendGranularity, TrendRow } from '../../lib/dashboard/model.ts';
 import type { TableColumn, TableRow } from '../DataTable/types.ts';
 
 const AXIS: Readonly<Record<TrendGranularity, { readonly x: string; readonly target: string }>> = {
@@ -18,43 +18,36 @@ const AXIS: Readonly<Record<TrendGranularity, { readonly x: string; readonly tar
 export const CHART_IDS = ['attached-trend', 'open-trend'] as const;
 export type DashboardChartId = (typeof CHART_IDS)[number];
 
+/** What both trend charts share: a series per area over the chart's periods, in counts. */
+function trendOptions(chart: DashboardChart, document: Document | undefined) {
+  return {
+    width: 880,
+    title: chart.title,
+    description: chart.summary,
+    x: 'period',
+    series: 'area_code',
+    seriesLabels: chart.seriesLabels,
+    periods: chart.periods,
+    unit: 'count',
+    xLabel: AXIS[chart.granularity].x,
+    ...(document ? { document } : {}),
+  } as const;
+}
+
 function attachedOptions(model: DashboardModel, document?: Document): LineTrendOptions<TrendRow> {
   const c = model.attachedChart;
   return {
+    ...trendOptions(c, document),
     id: 'attached-trend',
-    width: 880,
     height: 360,
-    title: c.title,
-    description: c.summary,
-    x: 'period',
-    series: 'area_code',
-    seriesLabels: c.seriesLabels,
-    periods: c.periods,
-    unit: 'count',
     yLabel: 'Families attached',
-    xLabel: AXIS[c.granularity].x,
     targetLabel: AXIS[c.granularity].target,
     ...(c.target ? { target: c.target } : {}),
-    ...(document ? { document } : {}),
   };
 }
 
 function openOptions(model: DashboardModel, document?: Document): SmallMultiplesOptions<TrendRow> {
-  const c = model.openChart;
-  return {
-    id: 'open-trend',
-    width: 880,
-    title: c.title,
-    description: c.summary,
-    x: 'period',
-    series: 'area_code',
-    seriesLabels: c.seriesLabels,
-    periods: c.periods,
-    unit: 'count',
-    yLabel: 'Open cases',
-    xLabel: AXIS[c.granularity].x,
-    ...(document ? { document } : {}),
-  };
+  return { ...trendOptions(model.openChart, document), id: 'open-trend', yLabel: 'Open cases' };
 }
 
 /** Draws one chart; pass `document` at build time (serverDocument()), omit it in the browser. */

@@ -64,14 +64,26 @@ function attachedToDateCard(ctx: DashboardContext): DashboardCard {
 }
 
 function outcomeCard(ctx: DashboardContext, measure: 'outcomes_achieved' | 'outcomes_sustained'): DashboardCard {
-  const value = ctx.get(ctx.quarter, ctx.area, measure);
+  const kind = measure === 'outcomes_achieved' ? 'achieved' : 'sustained';
   const year = yearToDate(ctx, measure);
-  const sub = year.value === null ? `The total for ${ctx.year} so far is not available (${year.flag ?? '[x]'}).` : `${show(year, 'count')} in ${ctx.year} so far.`;
+  if (!ctx.byQuarter(ctx.area, measure)) {
+    // Not published quarter by quarter here: the year so far, where the release shows it.
+    const known = year.value !== null || year.flag === '[c]';
+    return {
+      id: measure,
+      label: known ? `Outcomes ${kind} in ${ctx.year} so far` : `Outcomes ${kind} in ${ctx.quarter}`,
+      value: show(known ? year : ctx.get(ctx.quarter, ctx.area, measure), 'count'),
+      subText: known ? `Up to the end of ${ctx.quarter}: this area’s quarterly figures are too few to publish.` : WHY.localityOnly,
+      change: quarterChange(ctx, measure, 'count', null),
+      status: 'no_target',
+    };
+  }
+  const value = ctx.get(ctx.quarter, ctx.area, measure);
   return {
     id: measure,
-    label: `Outcomes ${measure === 'outcomes_achieved' ? 'achieved' : 'sustained'} in ${ctx.quarter}`,
+    label: `Outcomes ${kind} in ${ctx.quarter}`,
     value: show(value, 'count'),
-    subText: ctx.byQuarter(ctx.area, measure) ? sub : WHY.localityOnly,
+    subText: year.value === null ? `The total for ${ctx.year} so far is not available (${year.flag ?? '[x]'}).` : `${show(year, 'count')} in ${ctx.year} so far.`,
     change: quarterChange(ctx, measure, 'count', null),
     status: 'no_target',
   };
@@ -86,7 +98,7 @@ function claimsCard(ctx: DashboardContext): DashboardCard {
     id: 'claims_income',
     label: `Results income claimed in ${ctx.year}`,
     value: show(income, 'gbp'),
-    subText: ctx.byQuarter(ctx.area, 'claim_amount_gbp') ? `${from} ${maximumText(ctx, income, attached)}` : WHY.localityOnly,
+    subText: ctx.byQuarter(ctx.area, 'claim_amount_gbp') ? `${from} ${maximumText(ctx, income, attached)}` : income.value === null ? WHY.localityOnly : from,
     change: quarterChange(ctx, 'claim_amount_gbp', 'gbp', 'claimed this quarter'),
     status: 'no_target',
   };

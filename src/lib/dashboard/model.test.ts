@@ -135,6 +135,13 @@ describe('buildDashboard on a release that publishes localities by longer period
     expect(nth.whatChanged).toContain('Open cases are not published by locality.');
   });
 
+  it('shows a locality’s outcomes for the year so far where only the year is published', () => {
+    const withYear = [...publicRows, period('2013-14 to Q2', 'financial_year_to_date', 'NTH', 'outcomes_sustained', 12)];
+    const m = buildDashboard(withYear, config, normaliseSelection(config, null, 'NTH'));
+    expect(card(m, 'outcomes_sustained')).toMatchObject({ label: 'Outcomes sustained in 2013-14 so far', value: '12' });
+    expect(card(m, 'outcomes_achieved')?.subText).toMatch(/^Published for the council as a whole only/);
+  });
+
   it('draws a locality’s mostly unpublished quarters by financial year, and the council’s open cases alone', () => {
     expect(nth.attachedChart.granularity).toBe('financial_year');
     expect(nth.attachedChart.rows).toEqual([{ period: '2013-14 to Q2', area_code: 'NTH', value: 40, flag: '[rd]' }]);
