@@ -36,7 +36,16 @@ export interface CountRule {
   readonly threshold: number;
   /** Bases a rounded ([rd]) figure may be rounded to. */
   readonly roundingBases: readonly number[];
+  /**
+   * The council's own areas (the authority and its localities). A row for another area (another
+   * authority in the national benchmarks, England) is a figure its publisher released under its
+   * own rules; a row with no area is checked.
+   */
+  readonly ownAreas: ReadonlySet<string>;
 }
+
+/** Columns naming the area a row's figures are for. */
+const AREA_COLUMNS = ['area_code', 'authority_code'];
 
 // ---------------------------------------------------------------------------------------------
 // Row-level columns
@@ -147,7 +156,7 @@ export function boardManifests(content: SiteContent): Finding[] {
  * rounded figure may use come from the manifest when it records one, else from the disclosure
  * policy the release was designed with.
  */
-export function countRule(content: SiteContent, policyBases: readonly number[]): { rule: CountRule | null; findings: Finding[] } {
+export function countRule(content: SiteContent, policyBases: readonly number[], ownAreas: ReadonlySet<string>): { rule: CountRule | null; findings: Finding[] } {
   const file = `data/${MANIFEST_FILE}`;
   const found = content.json.find((j) => j.file === file);
   const manifest = found && isManifestLike(found.value) ? found.value : null;
@@ -160,7 +169,7 @@ export function countRule(content: SiteContent, policyBases: readonly number[]):
   }
   const base = manifest.suppression?.rounding_base;
   const roundingBases = typeof base === 'number' && base >= 2 ? [base] : policyBases;
-  return { rule: { threshold, roundingBases }, findings: [] };
+  return { rule: { threshold, roundingBases, ownAreas }, findings: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,6 +195,8 @@ function flagOf(record: TableRecord): string | null {
 export function counts(content: SiteContent, rule: CountRule): Finding[] {
   const findings: Finding[] = [];
   for (const record of content.records) {
+    const area = AREA_COLUMNS.map((c) => record.cells[c]).find((v) => typeof v === 'string');
+    if (typeof area === 'string' && !rule.ownAreas.has(area)) continue;
     const flag = flagOf(record);
     const measure = record.cells.measure;
     const columns = [...COUNT_COLUMNS.filter((c) => c in record.cells)];

@@ -5,10 +5,8 @@
  * release, or a count the release's own rule does not allow. It runs after every public build
  * (astro.config.mjs) and in the tests, on the real built files.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { openDuckDB } from '../pipeline/duckdb.ts';
-import { disclosurePolicySchema } from '../../src/lib/reference/schema.ts';
+import { loadReference } from '../../src/lib/reference/load.ts';
 import type { Audience } from '../../src/lib/outputs/tables.ts';
 import { COUNCIL_FILE, loadCouncil } from '../../src/lib/site/council.ts';
 import { boardManifests, countRule, counts, identifiers, rowLevelColumns, type Finding } from './checks.ts';
@@ -19,7 +17,7 @@ export type { Finding } from './checks.ts';
 export interface SiteCheckOptions {
   /** The public site gets every check; a board site is unsuppressed by design, so only row-level data and identifiers. */
   readonly audience: Audience;
-  /** Reference data holding disclosure.json (the rounding bases the release design may use). */
+  /** Reference data: the rounding bases the release design may use, the council's own areas. */
   readonly referenceDir?: string;
   /** The council's file, whose contact address the site publishes on purpose. */
   readonly councilFile?: string;
@@ -35,11 +33,11 @@ export class SiteCheckError extends Error {
   }
 }
 
-/** Bases a rounded figure may use: the policy's base and each measure's locality base. */
-async function policyBases(referenceDir: string): Promise<number[]> {
-  const policy = disclosurePolicySchema.parse(JSON.parse(await readFile(join(referenceDir, 'disclosure.json'), 'utf8')));
+/** Bases a rounded figure may use (the policy's base and each measure's locality base), and the council's own areas. */
+async function referenceFacts(referenceDir: string): Promise<{ bases: number[]; ownAreas: Set<string> }> {
+  const { disclosure: policy, programme, localities } = await loadReference(referenceDir);
   const bases = [policy.rounding_base, ...policy.measures.flatMap((m) => (m.round_localities_to === null ? [] : [m.round_localities_to]))];
-  return [...new Set(bases)].sort((a, b) => a - b);
+  return { bases: [...new Set(bases)].sort((a, b) => a - b), ownAreas: new Set([programme.authority.code, ...localities.map((l) => l.locality_code)]) };
 }
 
 /** Every finding in the site under `dir`, in file order. */
@@ -56,7 +54,8 @@ export async function checkSite(dir: string, options: SiteCheckOptions): Promise
   }
   if (options.audience === 'public') {
     findings.push(...boardManifests(content));
-    const { rule, findings: ruleFindings } = countRule(content, await policyBases(options.referenceDir ?? 'data/reference'));
+    const { bases, ownAreas } = await referenceFacts(options.referenceDir ?? 'data/reference');
+    const { rule, findings: ruleFindings } = countRule(content, bases, ownAreas);
     findings.push(...ruleFindings);
     if (rule) findings.push(...counts(content, rule));
   }

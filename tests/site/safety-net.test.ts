@@ -156,6 +156,20 @@ describe('the safety net', () => {
     expect(found).toContain('small count data/outcomes.csv 1');
   });
 
+  it('checks the council\'s own areas in other tables, not figures other bodies published for other areas', async () => {
+    const programme = JSON.parse(readFileSync('data/reference/programme.json', 'utf8')) as { authority: { code: string } };
+    const dir = await plantedSite((d) => {
+      writeFileSync(
+        join(d, 'data', 'national.json'),
+        JSON.stringify([
+          { indicator_code: 'ni_111', authority_code: 'E06000001', numerator: 3 },
+          { indicator_code: 'ni_111', authority_code: programme.authority.code, numerator: 2 },
+        ]),
+      );
+    });
+    expect(summary(await check(dir))).toEqual(['small count data/national.json 2']);
+  });
+
   it('allows zeros and money amounts, which the rule does not restrict', async () => {
     const dir = await plantedSite(async (d) => {
       await rewriteCounts(join(d, 'data', 'claims.parquet'), (rows) => {
