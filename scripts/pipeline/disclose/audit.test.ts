@@ -1,44 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { enumerateIntervals } from './__checkers__/enumerate.ts';
 import { auditRelease, type AuditCell, type AuditRelation } from './audit.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Independent checker: enumerates every whole-number assignment of the hidden cells (small
-// boxes only) and keeps those that satisfy every relation. Its min and max per cell are what a
-// reader can prove; it shares nothing with the linear-programme code.
-// ---------------------------------------------------------------------------------------------
-
-function bruteForce(cells: readonly AuditCell[], relations: readonly AuditRelation[], cap: number): Map<number, { lower: number; upper: number }> {
-  const free = cells.flatMap((c, i) => (c.view.kind === 'exact' ? [] : [i]));
-  const value = cells.map((c) => c.value);
-  const out = new Map<number, { lower: number; upper: number }>();
-  const boundsOf = (i: number) => {
-    const v = (cells[i] as AuditCell).view;
-    return v.kind === 'range' ? [v.lower, v.upper] : v.kind === 'hidden' ? [v.lower, cap] : [0, 0];
-  };
-  const visit = (k: number) => {
-    if (k === free.length) {
-      for (const r of relations) {
-        const sum = r.cells.reduce((s, c, j) => s + (value[c] as number) * (r.coefs[j] as number), 0);
-        if (r.sense === 'eq' ? Math.abs(sum) > 1e-9 : sum > 1e-9) return;
-      }
-      for (const i of free) {
-        const o = out.get(i) ?? { lower: Infinity, upper: -Infinity };
-        out.set(i, { lower: Math.min(o.lower, value[i] as number), upper: Math.max(o.upper, value[i] as number) });
-      }
-      return;
-    }
-    const i = free[k] as number;
-    const [lo, hi] = boundsOf(i) as [number, number];
-    for (let v = lo; v <= hi; v++) {
-      value[i] = v;
-      visit(k + 1);
-    }
-    value[i] = (cells[i] as AuditCell).value;
-  };
-  visit(0);
-  return out;
-}
 
 const exact = (value: number): AuditCell => ({ value, integer: true, view: { kind: 'exact' }, minWidth: 0 });
 const hidden = (value: number, minWidth = 5, lower = 0): AuditCell => ({ value, integer: true, view: { kind: 'hidden', lower }, minWidth });
@@ -132,7 +95,7 @@ describe('auditRelease', () => {
           { name: 'running 2', sense: 'eq', cells: [11, 9, 12], coefs: [1, 1, -1] },
         ];
         const result = await auditRelease(cells, relations);
-        const truth = bruteForce(cells, relations, 40);
+        const truth = enumerateIntervals(cells, relations, 40).intervals;
         for (const [cell, interval] of result.intervals) {
           const expected = truth.get(cell);
           // A pass may stop at the first point wide enough; a failure is the exact interval.

@@ -2,7 +2,6 @@
  * Disclosure control for the public audience. The board audience gets the unsuppressed tables:
  * the pipeline simply does not call these functions.
  */
-export { discloseCounts, discloseCountsWithStats, type DisclosureStats } from './counts.ts';
 export { discloseIndicators } from './indicators.ts';
 export { describeRule } from './describe.ts';
 export type { DiscloseOptions, IndicatorDiscloseOptions } from './options.ts';

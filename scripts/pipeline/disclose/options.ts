@@ -1,6 +1,5 @@
 /** Options shared by the disclosure functions, checked once at the public entry points. */
 import type { RelationSpec } from './relations.ts';
-import { validateRelationSpec } from './relations.ts';
 
 export interface DiscloseOptions {
   /** Counts from 1 to threshold − 1 are suppressed; 1 switches primary suppression off. */
@@ -16,13 +15,4 @@ export function validateThreshold(threshold: number): void {
   if (!Number.isInteger(threshold) || threshold < 1) {
     throw new RangeError(`Disclosure threshold must be a whole number of at least 1; got ${threshold}.`);
   }
-}
-
-export function validateOptions(options: DiscloseOptions): void {
-  validateThreshold(options.threshold);
-  const r = options.roundTo;
-  if (r !== null && (!Number.isInteger(r) || r < 2)) {
-    throw new RangeError(`Rounding base must be a whole number of at least 2, or null; got ${r}.`);
-  }
-  validateRelationSpec(options.relations);
 }

@@ -157,10 +157,16 @@ function holds(cells: readonly ReleaseCell[], idx: readonly number[], coefs: rea
 
 /**
  * A claim amount is its count times a tariff a reader may know: tie each pair, at every
- * granularity, with the true ratio (the worst case: a reader who knows every cell's tariff).
+ * granularity, with the true ratio (the worst case: a reader who knows every claim type's
+ * tariff, and the mix of types wherever the types are not published). Where the claim types are
+ * published beside the "all" row, the "all" row's ratio is the mix itself, which the reader
+ * knows only through the types' own tariffs and the breakdown totals: tying it too would give
+ * the reader the mix of types behind every hidden total, and no suppression could protect them.
  */
 function linkAmounts(cells: readonly ReleaseCell[], index: ReadonlyMap<string, number>, relations: AuditRelation[]): Array<[number, number]> {
   const links: Array<[number, number]> = [];
+  const place = (c: ReleaseCell) => [c.table, c.measure, c.area_code, c.period.type, c.period.label].join('\u0000');
+  const typed = new Set(cells.filter((c) => c.breakdown !== 'all').map(place));
   for (const table of Object.keys(TABLE_RELATIONS) as CountTable[]) {
     for (const link of TABLE_RELATIONS[table].links) {
       cells.forEach((c, i) => {
@@ -170,7 +176,7 @@ function linkAmounts(cells: readonly ReleaseCell[], index: ReadonlyMap<string, n
         links.push([i, j]);
         const amount = (cells[j] as ReleaseCell).value;
         // amount − tariff × count = 0, with the tariff in pounds so the programme stays well scaled.
-        if (c.value === 0) return;
+        if (c.value === 0 || (c.breakdown === 'all' && typed.has(place(c)))) return;
         relations.push({ name: `tariff: ${c.measure} and ${link.follower}${c.breakdown === 'all' ? '' : ` (${c.breakdown})`}, ${c.area_code}, ${c.period.label}`, sense: 'eq', cells: [i, j], coefs: [-amount / c.value, 1] });
       });
     }

@@ -90,6 +90,9 @@ export async function designRelease(
   const intervals = new Map<number, Interval>();
   // Complements shown again because hiding them protected nothing: never hidden again.
   const settled = new Set<number>();
+  // Settled complements hidden again because nothing else was left to change: protected from
+  // then on like a small count, never shown again (so the loop cannot go back and forth).
+  const forced = new Set<number>();
   for (;;) {
     // Rounds judge by neighbourhoods (a pass is a proof either way); a cell still failing when
     // nothing is left to change gets the whole-component verdict before the release is refused.
@@ -113,13 +116,19 @@ export async function designRelease(
     // rounded. Only the small counts then need more protection.
     const sensitive = failing.filter((f) => {
       const v = (universe.cells[f.cell] as ReleaseCell).value;
-      if (v > 0 && v < threshold) return true;
+      if ((v > 0 && v < threshold) || forced.has(f.cell)) return true;
       shown[f.cell] = f.interval.upper - f.interval.lower < 0.5 ? { kind: 'exact' } : { kind: 'rounded', base: policy.rounding_base };
       settled.add(f.cell);
       return false;
     });
-    const changed = protectRound(universe, shown, policy, threshold, last, sensitive, settled);
+    let changed = protectRound(universe, shown, policy, threshold, last, sensitive, settled);
     for (const f of failing) if (!sensitive.includes(f)) changed.add(f.cell);
+    if (changed.size === 0) {
+      // Every figure that holds a failing cell in is a zero, already hidden, or a settled
+      // complement: hide the settled ones after all, together with what is hidden now.
+      changed = protectRound(universe, shown, policy, threshold, last, sensitive, new Set());
+      for (const c of changed) if ((shown[c] as Shown).kind === 'hidden') forced.add(c);
+    }
     if (changed.size === 0) throw new DisclosureAuditError(failing.map((f) => failure(universe, f)));
     followLinks();
     for (const f of failing) changed.add(f.cell);
@@ -238,8 +247,12 @@ function protectRound(
   settled: ReadonlySet<number>,
 ): Set<number> {
   const changed = new Set<number>();
+  // An amount is published exactly when its count is and hidden when it is not, so an amount
+  // that holds a cell in is protected through its count: changing the amount alone would be
+  // undone when the links are followed, and the loop would go round without progress.
+  const countOf = new Map(universe.links.map(([count, amount]) => [amount, count]));
   for (const f of [...failures].sort((a, b) => a.cell - b.cell)) {
-    for (const c of f.limiting) {
+    for (const c of new Set(f.limiting.map((l) => countOf.get(l) ?? l))) {
       if (changed.has(c)) continue;
       const option = protectOption(universe.cells[c] as ReleaseCell, shown[c] as Shown, policy, threshold, last);
       if (!option || (settled.has(c) && option.next.kind === 'hidden')) continue;
