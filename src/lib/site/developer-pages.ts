@@ -6,7 +6,9 @@
 import { siteBuild } from './site-build.ts';
 
 export function developerPagesBuilt(): boolean {
-  return import.meta.env.DEV || siteBuild().audience === 'board';
+  // MODE, not DEV: Vite derives DEV from NODE_ENV, which a build started from a test runner
+  // inherits as "test"; `astro dev` runs in development mode and `astro build` in production.
+  return import.meta.env.MODE === 'development' || siteBuild().audience === 'board';
 }
 
 /** getStaticPaths of a developer page: its one path when developer pages are built, else none. */
