@@ -84,7 +84,6 @@ describe('auditRelease on random linked series', () => {
         { numRuns: 200, seed: 20261130 },
       );
       // The cases must test something: hidden counts that pass and that fail, mostly enumerated in full.
-      console.log(seen);
       expect(seen.passed).toBeGreaterThan(40);
       expect(seen.failed).toBeGreaterThan(40);
       expect(seen.truncated).toBeLessThan(seen.runs / 2);

@@ -77,6 +77,16 @@ function loadHighs(): Promise<Highs> {
 
 const EPS = 1e-6;
 
+/** What every step of one audit works on: the solver, the release, and the solve counts. */
+interface AuditContext {
+  readonly highs: Highs;
+  readonly cells: readonly AuditCell[];
+  readonly relations: readonly AuditRelation[];
+  /** For each cell, the indices of the relations that hold it. */
+  readonly relsOf: readonly number[][];
+  readonly stats: { solves: number; integerSolves: number };
+}
+
 /** Audits `cells` under `relations`: each target's interval must be at least its `minWidth` wide. */
 export async function auditRelease(
   cells: readonly AuditCell[],
@@ -92,18 +102,16 @@ export async function auditRelease(
   } = {},
 ): Promise<AuditResult> {
   const only = options.only;
-  const highs = await loadHighs();
-  const relsOf = relationsByCell(cells.length, relations);
+  const ctx: AuditContext = { highs: await loadHighs(), cells, relations, relsOf: relationsByCell(cells.length, relations), stats: { solves: 0, integerSolves: 0 } };
   const components = hiddenComponents(cells, relations);
   const intervals = new Map<number, Interval>();
   const failures: AuditFinding[] = [];
-  const stats = { solves: 0, integerSolves: 0 };
   let largest = 0;
   for (const members of components) {
     const targets = members.filter((c) => (cells[c] as AuditCell).minWidth > 0);
     if (targets.length === 0 || (only && !members.some((c) => only.has(c)))) continue;
     largest = Math.max(largest, members.length);
-    const spread = pointSpread(highs, cells, relations, relsOf, members, targets, stats);
+    const spread = pointSpread(ctx, members, targets);
     for (const target of targets) {
       const width = (cells[target] as AuditCell).minWidth;
       const known = spread.get(target) as Interval;
@@ -111,12 +119,12 @@ export async function auditRelease(
         intervals.set(target, known);
         continue;
       }
-      const found = proveInterval(highs, cells, relations, relsOf, members, target, width, stats, options.exact ?? true);
+      const found = proveInterval(ctx, members, target, width, options.exact ?? true);
       intervals.set(target, found.interval);
       if (found.interval.upper - found.interval.lower < width - EPS) failures.push({ cell: target, interval: found.interval, pinnedBy: found.pinnedBy, limiting: found.limiting });
     }
   }
-  return { intervals, failures, components: components.length, largestComponent: largest, ...stats };
+  return { intervals, failures, components: components.length, largestComponent: largest, ...ctx.stats };
 }
 
 /** Objectives tried on a whole component before any cell is solved on its own. */
@@ -128,19 +136,12 @@ const BATCH_DIRECTIONS = 16;
  * release a reader cannot rule out, so a cell whose values already span the threshold is settled
  * by them, a handful of solves for the whole component instead of two per cell.
  */
-function pointSpread(
-  highs: Highs,
-  cells: readonly AuditCell[],
-  relations: readonly AuditRelation[],
-  relsOf: readonly number[][],
-  members: readonly number[],
-  targets: readonly number[],
-  stats: { solves: number; integerSolves: number },
-): Map<number, Interval> {
+function pointSpread(ctx: AuditContext, members: readonly number[], targets: readonly number[]): Map<number, Interval> {
+  const { highs, cells, stats } = ctx;
   const spread = new Map<number, Interval>(targets.map((t) => [t, { lower: (cells[t] as AuditCell).value, upper: (cells[t] as AuditCell).value }]));
   if (targets.length < 4) return spread;
   const position = new Map(members.map((c, i) => [c, i]));
-  withComponentModel(highs, cells, relations, relsOf, members, (model, lp) => {
+  withComponentModel(ctx, members, (model, lp) => {
     // Without presolve the simplex keeps its basis between objectives: each later solve is short.
     model.options.set({ presolve: 'off' });
     let seed = members.length * 2654435761;
@@ -180,47 +181,36 @@ const MAX_NEIGHBOURHOOD = 300;
  * neighbourhood's answer stands in, which is what the protection loop needs to pick a complement.
  */
 function proveInterval(
-  highs: Highs,
-  cells: readonly AuditCell[],
-  relations: readonly AuditRelation[],
-  relsOf: readonly number[][],
+  ctx: AuditContext,
   /** The target's component, or null to judge by neighbourhoods only. */
   component: readonly number[] | null,
   target: number,
   width: number,
-  stats: { solves: number; integerSolves: number },
   exact: boolean,
 ): { interval: Interval; pinnedBy: string[]; limiting: number[] } {
   let tried: number[] | null = null;
   for (const [i, radius] of RADII.entries()) {
-    const near = neighbourhood(cells, relations, relsOf, target, radius);
+    const near = neighbourhood(ctx, target, radius);
     if ((component && near.length >= component.length) || (i > 0 && near.length > MAX_NEIGHBOURHOOD)) break;
-    const interval = withComponentModel(highs, cells, relations, relsOf, near, (model, lp) => attainedBounds(highs, model, lp, 0, width, stats));
+    const interval = withComponentModel(ctx, near, (model, lp) => attainedBounds(ctx, model, lp, 0, width));
     if (interval.upper - interval.lower >= width - EPS) return { interval, pinnedBy: [], limiting: [] };
     tried = near;
   }
   if ((!exact || !component) && tried) {
     const near = tried;
-    return withComponentModel(highs, cells, relations, relsOf, near, (model, lp) => ({ interval: attainedBounds(highs, model, lp, 0, width, stats), ...explain(model, lp, relations, cells, 0) }));
+    return withComponentModel(ctx, near, (model, lp) => ({ interval: attainedBounds(ctx, model, lp, 0, width), ...explain(ctx, model, lp, 0) }));
   }
   const whole = component ?? [target];
-  return withComponentModel(highs, cells, relations, relsOf, whole, (model, lp) => {
+  return withComponentModel(ctx, whole, (model, lp) => {
     const local = whole.indexOf(target);
-    const interval = attainedBounds(highs, model, lp, local, width, stats);
-    return interval.upper - interval.lower >= width - EPS ? { interval, pinnedBy: [], limiting: [] } : { interval, ...explain(model, lp, relations, cells, local) };
+    const interval = attainedBounds(ctx, model, lp, local, width);
+    return interval.upper - interval.lower >= width - EPS ? { interval, pinnedBy: [], limiting: [] } : { interval, ...explain(ctx, model, lp, local) };
   });
 }
 
-function withComponentModel<T>(
-  highs: Highs,
-  cells: readonly AuditCell[],
-  relations: readonly AuditRelation[],
-  relsOf: readonly number[][],
-  members: readonly number[],
-  use: (model: Model, lp: ComponentModel) => T,
-): T {
-  const lp = componentModel(cells, relations, relsOf, members);
-  const model = highs.createModel(lp.data);
+function withComponentModel<T>(ctx: AuditContext, members: readonly number[], use: (model: Model, lp: ComponentModel) => T): T {
+  const lp = componentModel(ctx, members);
+  const model = ctx.highs.createModel(lp.data);
   try {
     model.options.set({ output_flag: false });
     return use(model, lp);
@@ -230,7 +220,7 @@ function withComponentModel<T>(
 }
 
 /** Cells not published exactly within `radius` relation hops of `target`, target first. */
-function neighbourhood(cells: readonly AuditCell[], relations: readonly AuditRelation[], relsOf: readonly number[][], target: number, radius: number): number[] {
+function neighbourhood({ cells, relations, relsOf }: AuditContext, target: number, radius: number): number[] {
   const seen = new Set([target]);
   let frontier = [target];
   for (let hop = 0; hop < radius && frontier.length > 0; hop++) {
@@ -254,7 +244,7 @@ function neighbourhood(cells: readonly AuditCell[], relations: readonly AuditRel
  * relaxation's optimum where it is a whole-number point, else the integer programme's (the upper
  * one may stop early, once a point shows the width).
  */
-function attainedBounds(highs: Highs, model: Model, lp: ComponentModel, col: number, width: number, stats: { solves: number; integerSolves: number }): Interval {
+function attainedBounds({ highs, stats }: AuditContext, model: Model, lp: ComponentModel, col: number, width: number): Interval {
   const integer = lp.integer[col] === true;
   const bound = (sense: 1 | -1, enough: number): number => {
     stats.solves++;
@@ -314,7 +304,7 @@ interface ComponentModel {
   readonly integer: readonly boolean[];
 }
 
-function componentModel(cells: readonly AuditCell[], relations: readonly AuditRelation[], relsOf: readonly number[][], members: readonly number[]): ComponentModel {
+function componentModel({ cells, relations, relsOf }: AuditContext, members: readonly number[]): ComponentModel {
   const local = new Map<number, number>();
   members.forEach((c, i) => local.set(c, i));
   const rowSet = new Set<number>();
@@ -428,7 +418,7 @@ function snap(v: number): number {
 }
 
 /** After a failing bound: the published cells and relations that hold the cell in. */
-function explain(model: Model, lp: ComponentModel, relations: readonly AuditRelation[], cells: readonly AuditCell[], col: number): { pinnedBy: string[]; limiting: number[] } {
+function explain({ cells, relations }: AuditContext, model: Model, lp: ComponentModel, col: number): { pinnedBy: string[]; limiting: number[] } {
   const pinnedBy = new Set<string>();
   const limiting = new Set<number>();
   for (const sense of [1, -1] as const) {
