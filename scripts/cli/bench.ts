@@ -1,6 +1,8 @@
 // `npm run bench`: prints the benchmark figures for each part. `npm run bench -- pipeline` runs one part.
 import { benchPipeline } from '../bench/pipeline.ts';
 import { benchCompare } from '../bench/compare.ts';
+import { benchBenchmarking } from '../bench/benchmarking.ts';
+import { benchDisclosure } from '../bench/disclosure.ts';
 import { benchHostile } from '../bench/hostile.ts';
 import { benchSite } from '../bench/site.ts';
 import { UsageError } from '../pipeline/options.ts';
@@ -10,7 +12,9 @@ const parts: Record<string, () => Promise<void>> = {
   pipeline: () => benchPipeline(),
   site: () => benchSite(),
   compare: () => benchCompare(),
+  benchmarking: () => benchBenchmarking(),
   hostile: () => benchHostile(),
+  disclosure: () => benchDisclosure(),
 };
 const USAGE = `Usage: npm run bench -- [${Object.keys(parts).join(' | ')} ...]\n\nRuns the named benchmarks (default: all) and prints their figures.`;
 
