@@ -21,11 +21,18 @@ const vnuReport = z.object({
 
 /**
  * Errors whose fix lies in a file another part of the project owns, listed here so the test
- * states them rather than hiding them: { page, message, fixIn }. KNOWN ERRORS, NOT ACCEPTED ONES:
- * each must be fixed at its source and removed from this list; the last test fails when an entry
- * no longer occurs. Empty: every page passes.
+ * states them rather than hiding them. KNOWN ERRORS, NOT ACCEPTED ONES: each must be fixed at its
+ * source and removed from this list; the last test fails when an entry no longer occurs.
  */
-const KNOWN_ELSEWHERE: readonly { page: RegExp; message: RegExp; fixIn: string }[] = [];
+const KNOWN_ELSEWHERE: readonly { page: RegExp; message: RegExp; fixIn: string }[] = [
+  {
+    // The dashboard's <script> sits after </Base>, so Astro writes it after </html>; the checker
+    // stops there, so any later error on the dashboard is not reported until it moves.
+    page: /^\/$/,
+    message: /Stray start tag “script”|Cannot recover after last error/,
+    fixIn: 'src/pages/index.astro: move the <script> inside <Base>',
+  },
+];
 
 function htmlFiles(dir: string): string[] {
   const out: string[] = [];
