@@ -10,7 +10,7 @@
  * authorities are Wyvern's figures moved by a seeded "need" score, so statistical neighbours
  * (nearest by need and size) really are alike. Deterministic: the same seed gives the same bytes.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPARATORS_FILE, type Comparators } from '../../src/lib/reference/comparators.ts';
 import type { IndicatorCatalogue } from '../../src/lib/reference/schema.ts';
@@ -175,7 +175,8 @@ export function nationalResultLines(familiesCsv: string, claimsCsv: string): str
   NATIONAL_CLAIM_DATES.forEach((date, i) => {
     const attached = families.filter((f) => (f.date_attached ?? '') !== '' && (f.date_attached ?? '') <= date).length;
     const claimed = [...firstResult.values()].filter((d) => d <= date).length;
-    const share = Math.min(0.99, 0.04 + 0.11 * i);
+    // The national curve: about 4% by the first claim date, about 40% by the last, as phase 1 ran.
+    const share = Math.min(0.99, 0.045 + 0.05 * i);
     for (const a of all) {
       if (a.code === WYVERN) {
         lines.push(csvLine([a.code, date, String(attached), String(claimed)]));
@@ -193,9 +194,11 @@ export function writeBenchmarkingSample(referenceDir = 'data/reference', sampleD
   const catalogue = JSON.parse(readFileSync(join(referenceDir, 'indicators.json'), 'utf8')) as IndicatorCatalogue;
   writeFileSync(join(referenceDir, COMPARATORS_FILE), `${JSON.stringify(comparatorsFile(), null, 2)}\n`);
   const indicators = nationalIndicatorLines(catalogue, readFileSync(join(sampleDir, 'area_indicators.csv'), 'utf8'));
-  writeFileSync(join(sampleDir, NATIONAL_FILES.indicators), indicators.join(''));
+  // A folder of its own: the pipeline warns about any unexpected file among the extracts.
+  mkdirSync(join(sampleDir, 'national'), { recursive: true });
+  writeFileSync(join(sampleDir, 'national', NATIONAL_FILES.indicators), indicators.join(''));
   const results = nationalResultLines(readFileSync(join(sampleDir, 'families.csv'), 'utf8'), readFileSync(join(sampleDir, 'claims.csv'), 'utf8'));
-  writeFileSync(join(sampleDir, NATIONAL_FILES.results), results.join(''));
+  writeFileSync(join(sampleDir, 'national', NATIONAL_FILES.results), results.join(''));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) writeBenchmarkingSample();

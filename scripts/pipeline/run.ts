@@ -38,6 +38,7 @@ import { openDuckDB } from './duckdb.ts';
 import { findExtractPeriod, type ExtractPeriod } from './extract-period.ts';
 import { guardTargets, refuseDirectIdentifiers } from './guard/guardExtract.ts';
 import { PipelineError } from './issues.ts';
+import { checkNationalFigures } from './benchmarking/checkNationalFigures.ts';
 import type { PipelineOptions } from './options.ts';
 import type { Progress } from './progress.ts';
 import { loadPseudonymisationKey } from './pseudonymise/loadPseudonymisationKey.ts';
@@ -59,6 +60,7 @@ const COUNT_TABLES: readonly CountTable[] = ['programme', 'criteria', 'outcomes'
 
 export async function runPipeline(options: PipelineOptions, progress: Progress): Promise<RunResult> {
   const ref = await progress.step('Checking reference data', () => loadReference(options.referenceDir));
+  await progress.step('Checking the national figures for benchmarking', () => checkNationalFigures(options.extractsDir, options.referenceDir, ref));
   // Read the key before any work so a missing key fails fast, and never hold it longer than needed.
   const key = options.pseudonymise ? loadPseudonymisationKey({ env: process.env, keyFile: options.keyFile ?? undefined }) : null;
   // One run at a time per output and report folder; clean copies of the extracts go in a private

@@ -19,7 +19,7 @@ interface Comparators {
 }
 const comparators = JSON.parse(readFileSync('data/reference/comparators.json', 'utf8')) as Comparators;
 const catalogue = JSON.parse(readFileSync('data/reference/indicators.json', 'utf8')) as { indicators: { code: string; polarity: string; decimals: number; short_title: string }[] };
-const national = readFileSync('data/sample/national_indicators.csv', 'utf8')
+const national = readFileSync('data/sample/national/national_indicators.csv', 'utf8')
   .trim()
   .split('\n')
   .slice(1)
@@ -96,6 +96,32 @@ describe('benchmarking on the indicator pages', () => {
   });
 });
 
+describe('benchmarking on the dashboard', () => {
+  it("states the programme's rank and quartile at each claim date as counted here", async () => {
+    const results = readFileSync('data/sample/national/national_results.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    const dates = [...new Set(results.map((r) => r[1]!))].sort();
+    const page = await site.context.newPage();
+    await page.goto(site.server.url);
+    const rows = await page.locator('#programme-quartile tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent?.trim() ?? '')));
+    expect(rows).toHaveLength(dates.length);
+    const words = ['top quartile', 'second quartile', 'third quartile', 'bottom quartile'];
+    dates.forEach((date, i) => {
+      const rates = results.filter((r) => r[1] === date && Number(r[2]) > 0).map((r) => ({ code: r[0], rate: Number(r[3]) / Number(r[2]) }));
+      const own = rates.find((r) => r.code === comparators.authority)!;
+      const better = rates.filter((r) => r.rate > own.rate).length;
+      expect(rows[i]![4]).toBe(`${better + 1} of ${rates.length}`);
+      expect(rows[i]![5]).toBe(words[Math.floor((4 * better) / rates.length)]);
+      expect(rows[i]![3]).toBe(`${(100 * own.rate).toFixed(1)}%`);
+    });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('national explorer', () => {
   const first = catalogue.indicators[0]!;
 
@@ -138,7 +164,7 @@ describe('national explorer', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     const names = new Map(comparators.authorities.map((a) => [a.code, a]));
     const regions = new Map(comparators.regions.map((r) => [r.code, r.name]));
-    const raw = readFileSync('data/sample/national_indicators.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const raw = readFileSync('data/sample/national/national_indicators.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     const lines = expected.map((r) => {
       const fields = raw.find((f) => f[0] === code && f[1] === r.authority && f[2] === period)!;
       const a = names.get(r.authority)!;

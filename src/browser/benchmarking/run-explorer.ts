@@ -11,7 +11,7 @@ import { filterCodes, rankingCsv, type ExplorerChoice, type ExplorerConfig, type
 import { QUARTILE_WORDS } from '../../lib/benchmarking/rank.ts';
 import { NATIONAL_PARQUET_COLUMNS, nationalRankingSql } from '../../lib/sql/national-ranking.ts';
 import { bindParams } from '../../lib/sql/query.ts';
-import { formatBytes } from '../compare/render-result.ts';
+import { cell, formatBytes } from '../compare/render-result.ts';
 
 export interface ExplorerResult {
   readonly rows: readonly RankingRow[];
@@ -32,6 +32,15 @@ function mayHold(group: RowGroupStats, column: string, value: string): boolean {
   return min <= value && value <= max;
 }
 
+/**
+ * Within a row group of one indicator the period statistics are a true range; a group spanning two
+ * indicators has a min and max from different indicators, so only then is the period not checked.
+ */
+function periodMayBe(group: RowGroupStats, choice: ExplorerChoice): boolean {
+  const { min, max } = group.columns.indicator_code ?? {};
+  return min === max && min === choice.indicator ? mayHold(group, 'period', choice.period) : true;
+}
+
 /** A stable table name per indicator and period, so returning to a choice reuses its rows. */
 function tableName(url: string, choice: ExplorerChoice): string {
   let hash = 2166136261;
@@ -44,12 +53,13 @@ export async function runExplorer(url: string, choice: ExplorerChoice, cfg: Expl
   const started = performance.now();
   const name = tableName(url, choice);
   // The file is sorted by indicator then period, so the footer's statistics rule out all but the
-  // one or two row groups that hold the choice before any column data is fetched.
+  // one or two row groups that hold the choice before any column data is fetched. Those groups are
+  // loaded whole (no row filter in the reader, which would build an object per row): the shared
+  // SQL picks the indicator and period from them.
   const loaded = await loadParquetTable(conn, url, {
     name,
     columns: NATIONAL_PARQUET_COLUMNS,
-    filter: { indicator_code: { $eq: choice.indicator }, period: { $eq: choice.period } },
-    rowGroupFilter: (group) => mayHold(group, 'indicator_code', choice.indicator),
+    rowGroupFilter: (group) => mayHold(group, 'indicator_code', choice.indicator) && periodMayBe(group, choice),
   });
   const polarity = cfg.indicators.find((i) => i.code === choice.indicator)?.polarity ?? 'high_is_good';
   const query = nationalRankingSql(name);
@@ -65,14 +75,6 @@ export async function runExplorer(url: string, choice: ExplorerChoice, cfg: Expl
     queryMs: performance.now() - started,
     csv: rankingCsv(rows, cfg),
   };
-}
-
-function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLElement {
-  const element = document.createElement(tag);
-  element.className = tag === 'th' ? 'table__header' : `table__cell${numeric ? ' table__cell--numeric' : ''}`;
-  if (tag === 'th') element.setAttribute('scope', 'row');
-  element.textContent = text;
-  return element;
 }
 
 export function renderExplorer(result: ExplorerResult, choice: ExplorerChoice, cfg: ExplorerConfig): void {

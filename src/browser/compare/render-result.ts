@@ -22,7 +22,7 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 }
 
-function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLElement {
+export function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLElement {
   const element = document.createElement(tag);
   element.className = tag === 'th' ? 'table__header' : `table__cell${numeric ? ' table__cell--numeric' : ''}`;
   if (tag === 'th') element.setAttribute('scope', 'row');

@@ -12,8 +12,8 @@ import { loadComparators, type Comparators } from '../reference/comparators.ts';
 import type { IndicatorCatalogue } from '../reference/schema.ts';
 import { NATIONAL_FILES, parseNationalIndicators, parseNationalResults, type NationalIndicatorRow, type NationalResultRow } from './national-input.ts';
 
-/** Where the national figures live; the sample ships fictional ones beside its extracts. */
-export const NATIONAL_DIR = process.env.TFO_NATIONAL_DIR ?? 'data/sample';
+/** Where the national figures live; the sample ships fictional ones in a folder of its own, beside (not among) its extracts. */
+export const NATIONAL_DIR = process.env.TFO_NATIONAL_DIR ?? 'data/sample/national';
 /** The reference folder the site reads (as src/pages/indicators/_site-data.ts does). */
 export const BENCHMARK_REFERENCE_DIR = 'data/reference';
 

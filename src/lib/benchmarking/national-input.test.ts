@@ -18,11 +18,11 @@ describe('the sample national figures', () => {
   });
 
   it('parses without a problem, every authority and indicator present', () => {
-    const parsed = parseNationalIndicators(readFileSync(`data/sample/${NATIONAL_FILES.indicators}`, 'utf8'), catalogue, comparators);
+    const parsed = parseNationalIndicators(readFileSync(`data/sample/national/${NATIONAL_FILES.indicators}`, 'utf8'), catalogue, comparators);
     expect(parsed.issues).toEqual([]);
     expect(new Set(parsed.rows.map((r) => r.authority_code)).size).toBe(150);
     expect(new Set(parsed.rows.map((r) => r.indicator_code)).size).toBe(catalogue.indicators.length);
-    const results = parseNationalResults(readFileSync(`data/sample/${NATIONAL_FILES.results}`, 'utf8'), comparators);
+    const results = parseNationalResults(readFileSync(`data/sample/national/${NATIONAL_FILES.results}`, 'utf8'), comparators);
     expect(results.issues).toEqual([]);
     expect(results.rows.length).toBe(150 * 8);
   });

@@ -15,7 +15,7 @@ import { rankEntries } from './rank.ts';
 
 const reference = await loadReference('data/reference');
 const comparators = (await loadComparators('data/reference'))!;
-const rows = parseNationalIndicators(readFileSync(`data/sample/${NATIONAL_FILES.indicators}`, 'utf8'), reference.catalogue, comparators).rows;
+const rows = parseNationalIndicators(readFileSync(`data/sample/national/${NATIONAL_FILES.indicators}`, 'utf8'), reference.catalogue, comparators).rows;
 // Ties on purpose: two authorities copy a third's value in one period.
 const tied = rows.map((r) => (r.indicator_code === 'ni_116' && r.period === rows.find((x) => x.indicator_code === 'ni_116')!.period && ['E06009701', 'E08009702'].includes(r.authority_code) ? { ...r, value: 25 } : r));
 const file = '.cache/test-national-ranking/national.parquet';
