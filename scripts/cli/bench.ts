@@ -2,6 +2,7 @@
 import { benchPipeline } from '../bench/pipeline.ts';
 import { benchCompare } from '../bench/compare.ts';
 import { benchBenchmarking } from '../bench/benchmarking.ts';
+import { benchDisclosure } from '../bench/disclosure.ts';
 import { benchHostile } from '../bench/hostile.ts';
 import { benchSite } from '../bench/site.ts';
 import { UsageError } from '../pipeline/options.ts';
@@ -13,6 +14,7 @@ const parts: Record<string, () => Promise<void>> = {
   compare: () => benchCompare(),
   benchmarking: () => benchBenchmarking(),
   hostile: () => benchHostile(),
+  disclosure: () => benchDisclosure(),
 };
 const USAGE = `Usage: npm run bench -- [${Object.keys(parts).join(' | ')} ...]\n\nRuns the named benchmarks (default: all) and prints their figures.`;
 
