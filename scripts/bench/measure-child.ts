@@ -16,11 +16,13 @@ const [job, a, b] = process.argv.slice(2);
 const started = performance.now();
 let extra: Record<string, unknown> = {};
 if (job === 'pipeline' && a && b) {
-  const options = parsePipelineOptions(['--extracts', a, '--out', b, '--report', `${b}-report`, '--quiet'], process.env);
+  // --accept-partial: a generated sample row that a newer check rejects should not stop the figures.
+  const options = parsePipelineOptions(['--extracts', a, '--out', b, '--report', `${b}-report`, '--quiet', '--accept-partial'], process.env);
   if (options === 'help') throw new Error('unexpected help');
   const stages: Record<string, number> = {};
-  const { manifest } = await runPipeline(options, recordingProgress(stages));
-  extra = { rowsIn: manifest.sources.reduce((n, s) => n + s.rows_in, 0), stages };
+  const notes: [string, number][] = [];
+  const { manifest } = await runPipeline(options, recordingProgress(stages, notes));
+  extra = { rowsIn: manifest.sources.reduce((n, s) => n + s.rows_in, 0), stages, notes };
 } else if (job === 'duckdb' && a) {
   const conn = await openDuckDB();
   const reader = await conn.runAndReadAll(
@@ -41,17 +43,27 @@ const seconds = (performance.now() - started) / 1000;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ seconds, maxRssMb, ...extra }));
 
-/** A quiet Progress that keeps each step's wall time, in seconds, under its label. */
-function recordingProgress(stages: Record<string, number>): Progress {
+/**
+ * A quiet Progress that keeps each step's wall time, in seconds, under its label, and each info
+ * line with the seconds since the line (or step) before it: the input stage's lines say what was
+ * done to each file.
+ */
+function recordingProgress(stages: Record<string, number>, notes: [string, number][]): Progress {
+  let last = performance.now();
   return {
     async step(label, work) {
       const start = performance.now();
+      last = start;
       try {
         return await work();
       } finally {
         stages[label] = (performance.now() - start) / 1000;
       }
     },
-    info() {},
+    info(message) {
+      const now = performance.now();
+      notes.push([message.trim(), (now - last) / 1000]);
+      last = now;
+    },
   };
 }

@@ -86,6 +86,7 @@ export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllR
     if (read.clean && read.readAgain && result.counts.length > 0) {
       // The clean pass typed this file but a check found something: every message comes from the
       // detailed path, so the file is read, guarded and validated again that way.
+      opts.onProgress?.(`${read.spec.file}: issues found; reading it again for the detailed report`);
       read = await readDetailed(conn, read, read.readAgain);
       result = await validateExtract(conn, read, ref, { today: opts.today, detailCap: cap });
     }
