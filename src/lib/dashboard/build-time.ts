@@ -1,7 +1,7 @@
 /**
- * Build-time entry: the default view, the latest quarter for the whole council, from the site's
- * reference data (src/lib/site-data) and the published Parquet (native DuckDB). Never import this
- * from browser code; the browser builds the same model in src/browser/dashboard/update.ts.
+ * Build-time entry: each dashboard view (a quarter, the council or a locality), from the site's
+ * reference data (src/lib/site-data) and the published Parquet (native DuckDB). Every view is a
+ * static page (pages.ts), so no browser code builds the model.
  */
 import { queryPublished, readManifest } from '../data/published.ts';
 import { quarterLabel, quarterRange, readQuarter } from '../period/quarter.ts';
@@ -16,23 +16,47 @@ export interface BuiltDashboard {
   readonly model: DashboardModel;
 }
 
-let cached: Promise<BuiltDashboard> | null = null;
+let configOnce: Promise<DashboardConfig> | null = null;
+const views = new Map<string, Promise<BuiltDashboard>>();
 
-/** The latest quarter's dashboard; computed once per build and shared by the page and CSVs. */
+/** The latest quarter's dashboard for the council: the site's front page. */
 export function latestDashboard(): Promise<BuiltDashboard> {
-  cached ??= build();
-  return cached;
+  return dashboardView(null, null);
 }
 
-async function build(): Promise<BuiltDashboard> {
+/**
+ * One view (a quarter label and a locality code; null for the latest quarter and the council),
+ * built once per build and shared by its page and its CSVs.
+ */
+export function dashboardView(quarter: string | null, locality: string | null): Promise<BuiltDashboard> {
+  const key = `${quarter ?? ''}|${locality ?? ''}`;
+  let view = views.get(key);
+  if (!view) {
+    view = buildView(quarter, locality);
+    views.set(key, view);
+  }
+  return view;
+}
+
+/** The dashboard's settings: targets, payment rules and the release's quarters. */
+export function siteDashboardConfig(): Promise<DashboardConfig> {
+  configOnce ??= loadConfig();
+  return configOnce;
+}
+
+async function buildView(quarter: string | null, locality: string | null): Promise<BuiltDashboard> {
+  const config = await siteDashboardConfig();
+  const selection = normaliseSelection(config, quarter, locality);
+  const rows = await queryPublished(dashboardSeries, selectionParams(selection));
+  return { config, model: buildDashboard(rows, config, selection) };
+}
+
+async function loadConfig(): Promise<DashboardConfig> {
   const manifest = readManifest();
   if (!manifest) throw new Error(`No published data in ${siteBuild().dataDir}: run \`npm run data -- --extracts data/sample\` first.`);
   const first = readQuarter(manifest.extract_period.first_quarter);
   const last = readQuarter(manifest.extract_period.last_quarter);
   if (!first || !last) throw new Error(`manifest.json: extract_period ${JSON.stringify(manifest.extract_period)} is not a pair of quarter labels.`);
   const { reference } = await siteReference();
-  const config = dashboardConfig(reference.programme, reference.localities, quarterRange(first, last).map(quarterLabel));
-  const selection = normaliseSelection(config, null, null);
-  const rows = await queryPublished(dashboardSeries, selectionParams(selection));
-  return { config, model: buildDashboard(rows, config, selection) };
+  return dashboardConfig(reference.programme, reference.localities, quarterRange(first, last).map(quarterLabel));
 }

@@ -18,6 +18,7 @@ import type { DashboardCard } from './types.ts';
 const WHY = {
   suppressed: 'The figure is suppressed to protect families’ privacy, so progress against the target cannot be judged.',
   localityOnly: 'Published for the council as a whole only: one locality’s figures are too few to publish safely.',
+  longerPeriods: 'One locality’s figures are too few to publish quarter by quarter: they are published for whole financial years, and for the year so far in the latest quarter (see the chart).',
 } as const;
 
 export function buildCards(ctx: DashboardContext): DashboardCard[] {
@@ -153,7 +154,9 @@ export function maximumIncome(config: DashboardConfig, q: FinancialQuarter, atta
 
 function whyMissing(ctx: DashboardContext, value: Flagged, measure: DashboardMeasure, expected: number | null): string {
   if (value.value !== null) return '';
-  if (!ctx.isAuthority && !ctx.byQuarter(ctx.area, measure) && value.flag === '[x]') return WHY.localityOnly;
+  if (!ctx.isAuthority && !ctx.byQuarter(ctx.area, measure) && value.flag === '[x]') {
+    return ctx.byLongerPeriod(ctx.area, measure) ? WHY.longerPeriods : WHY.localityOnly;
+  }
   return expected === null ? 'The figure is suppressed to protect families’ privacy.' : WHY.suppressed;
 }
 

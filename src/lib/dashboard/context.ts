@@ -24,6 +24,8 @@ export interface DashboardContext {
   readonly get: Lookup;
   /** Whether the release publishes the measure quarter by quarter for the area at all. */
   readonly byQuarter: (area: string, measure: DashboardMeasure) => boolean;
+  /** Whether it publishes the measure for the area over some longer period up to this quarter. */
+  readonly byLongerPeriod: (area: string, measure: DashboardMeasure) => boolean;
   readonly q: FinancialQuarter;
   readonly quarter: string;
   readonly previous: string | null;
@@ -41,11 +43,12 @@ export function dashboardContext(rows: readonly PlainRow[], config: DashboardCon
   const first = parseLabel(config.quarters[0] ?? q.label);
   const previousLabel = quarterLabel(addQuarters(q, -1));
   const locality = config.localities.find((l) => l.code === selection.locality) ?? null;
-  const { get, byQuarter } = indexRows(rows);
+  const { get, byQuarter, byLongerPeriod } = indexRows(rows);
   return {
     config,
     get,
     byQuarter,
+    byLongerPeriod,
     q,
     quarter: q.label,
     previous: config.quarters.includes(previousLabel) ? previousLabel : null,
@@ -58,19 +61,21 @@ export function dashboardContext(rows: readonly PlainRow[], config: DashboardCon
   };
 }
 
-export function indexRows(rows: readonly PlainRow[]): { get: Lookup; byQuarter: DashboardContext['byQuarter'] } {
+export function indexRows(rows: readonly PlainRow[]): Pick<DashboardContext, 'get' | 'byQuarter' | 'byLongerPeriod'> {
   const byKey = new Map<string, Flagged>();
   const quarterly = new Set<string>();
+  const longer = new Set<string>();
   for (const row of rows) {
     const flag = typeof row.flag === 'string' && isGssFlag(row.flag) ? row.flag : null;
     const value = typeof row.value === 'number' ? row.value : null;
     byKey.set(`${String(row.quarter)}|${String(row.area_code)}|${String(row.measure)}`, { value, flag: value === null && flag === null ? '[x]' : flag });
     // Rows written before periods.parquet existed have no period type: they are quarters.
-    if ((row.period_type ?? 'quarter') === 'quarter') quarterly.add(`${String(row.area_code)}|${String(row.measure)}`);
+    ((row.period_type ?? 'quarter') === 'quarter' ? quarterly : longer).add(`${String(row.area_code)}|${String(row.measure)}`);
   }
   return {
     get: (period, area, measure) => byKey.get(`${period}|${area}|${measure}`) ?? NOT_AVAILABLE,
     byQuarter: (area, measure) => quarterly.has(`${area}|${measure}`),
+    byLongerPeriod: (area, measure) => longer.has(`${area}|${measure}`),
   };
 }
 

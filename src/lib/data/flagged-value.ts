@@ -3,13 +3,8 @@
  * null, the flag a known symbol or null. Rows failing the check throw, naming the query.
  */
 import { isGssFlag } from '../format/symbols.ts';
-import type { GssFlag } from '../outputs/tables.ts';
+import type { Flagged } from '../tables/cells.ts';
 import type { PlainRow } from './plain-row.ts';
-
-export interface Flagged {
-  readonly value: number | null;
-  readonly flag: GssFlag | null;
-}
 
 export function flaggedValue(row: PlainRow, query: string): Flagged {
   const { value, flag } = row;

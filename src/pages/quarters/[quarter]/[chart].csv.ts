@@ -1,0 +1,7 @@
+/** CSV of exactly the figures each chart of a quarter's council dashboard draws. */
+import type { GetStaticPaths } from 'astro';
+import { chartCsvPaths, chartCsvResponse } from '../../../components/dashboard/chart-csv-routes.ts';
+
+export const prerender = true;
+export const getStaticPaths = (() => chartCsvPaths(false)) satisfies GetStaticPaths;
+export const GET = chartCsvResponse;
