@@ -62,6 +62,22 @@ export class DisclosureAuditError extends Error {
 
 const MAX_ROUNDS = 100;
 const COARSER_BASES = [20, 50, 100, 200, 500, 1000] as const;
+/** Rounding bases for money, in pounds: the first at least as coarse as its count's rounding. */
+const MONEY_BASES = [100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000] as const;
+
+/**
+ * What a reader sees of an amount, given its count's view. A reader may know the tariff, so an
+ * exact amount would give a rounded count back: it is rounded to at least the count's base
+ * times the tariff, which leaves the count as uncertain as its own rounding does. The audit
+ * judges the result like any other figure.
+ */
+function amountView(count: ReleaseCell, amount: ReleaseCell, lead: Shown): Shown {
+  if (lead.kind !== 'rounded' || count.value <= 0) return lead.kind === 'exact' || lead.kind === 'withheld' ? lead : { kind: 'hidden' };
+  const wanted = lead.base * (amount.value / count.value);
+  const base = MONEY_BASES.find((b) => b >= wanted);
+  // An amount that would round to nothing reads as "£0" and bounds its count from above: hidden.
+  return base === undefined || base >= 2 * amount.value ? { kind: 'hidden' } : { kind: 'rounded', base };
+}
 
 export async function designRelease(
   tables: Readonly<Record<CountTable, readonly CountRow[]>>,
@@ -75,10 +91,7 @@ export async function designRelease(
   const universe = buildUniverse(tables, policy, first, last);
   const shown = initialView(universe, policy, threshold, last);
   const followLinks = () => {
-    for (const [count, amount] of universe.links) {
-      const lead = shown[count] as Shown;
-      shown[amount] = lead.kind === 'exact' || lead.kind === 'withheld' ? lead : { kind: 'hidden' };
-    }
+    for (const [count, amount] of universe.links) shown[amount] = amountView(universe.cells[count] as ReleaseCell, universe.cells[amount] as ReleaseCell, shown[count] as Shown);
   };
   followLinks();
   equalityPass(universe, shown);
@@ -252,15 +265,26 @@ function protectRound(
   // undone when the links are followed, and the loop would go round without progress.
   const countOf = new Map(universe.links.map(([count, amount]) => [amount, count]));
   for (const f of [...failures].sort((a, b) => a.cell - b.cell)) {
-    for (const c of new Set(f.limiting.map((l) => countOf.get(l) ?? l))) {
-      if (changed.has(c)) continue;
-      const option = protectOption(universe.cells[c] as ReleaseCell, shown[c] as Shown, policy, threshold, last);
-      if (!option || (settled.has(c) && option.next.kind === 'hidden')) continue;
-      shown[c] = option.next;
-      changed.add(c);
+    const holding = [...new Set(f.limiting.map((l) => countOf.get(l) ?? l))];
+    // An authority figure the threshold does not cover is hidden only when nothing else that
+    // holds this cell in can change: readers need those most.
+    for (const spareAuthority of [true, false]) {
+      if (holding.some((c) => changed.has(c))) break;
+      for (const c of holding) {
+        const option = protectOption(universe.cells[c] as ReleaseCell, shown[c] as Shown, policy, threshold, last);
+        if (!option || (settled.has(c) && option.next.kind === 'hidden')) continue;
+        if (spareAuthority && option.next.kind === 'hidden' && isHeadlineSized(universe.cells[c] as ReleaseCell, threshold)) continue;
+        shown[c] = option.next;
+        changed.add(c);
+      }
     }
   }
   return changed;
+}
+
+/** A council-wide count at or above the threshold: the figures the goal keeps in view. */
+function isHeadlineSized(cell: ReleaseCell, threshold: number): boolean {
+  return cell.area_type === 'authority' && cell.value >= threshold;
 }
 
 /**
@@ -276,8 +300,9 @@ function protectOption(cell: ReleaseCell, now: Shown, policy: DisclosurePolicy, 
   const base = (cell.area_type === 'authority' ? policy.costs.authority : policy.costs.locality) * headline * (1 + Math.log1p(cell.value));
   const canRound = cell.policy.may_round && cell.value >= threshold;
   if (now.kind === 'exact' && canRound) return { next: { kind: 'rounded', base: policy.rounding_base }, cost: base * policy.costs.rounding };
-  // An authority figure goes to a coarser base (10, 20, 50, 100 …) while one is no larger than the figure.
-  const coarser = now.kind === 'rounded' ? COARSER_BASES.find((b) => b > now.base && b <= cell.value) : undefined;
+  // An authority figure goes to a coarser base (10, 20, 50, 100 …) while the figure still rounds
+  // to a number above zero (a base under twice the figure), so it is not hidden while it can read.
+  const coarser = now.kind === 'rounded' ? COARSER_BASES.find((b) => b > now.base && b < 2 * cell.value) : undefined;
   if (now.kind === 'rounded' && cell.area_type === 'authority' && coarser !== undefined) {
     return { next: { kind: 'rounded', base: coarser }, cost: base * policy.costs.rounding * 2 };
   }
