@@ -9,7 +9,11 @@ import type { Severity } from '../issues.ts';
 
 export interface CheckContext {
   readonly spec: ExtractSpec;
-  /** Quoted name of the raw table (VARCHAR as written). */
+  /**
+   * Quoted name of the raw table (VARCHAR as written). For a file the clean pass read, it is a
+   * view of the typed values (cleanPass.ts), so a check joining it may quote it but must choose
+   * its rows by typed values or by whether a value is empty, never by how the text is written.
+   */
   readonly raw: string;
   /** Quoted name of the staging table (typed values, NULL where a value does not parse). */
   readonly stage: string;

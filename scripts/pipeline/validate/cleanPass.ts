@@ -11,8 +11,9 @@
  *   - the values are typed and flagged by typedSelectSql, as the raw table is;
  *   - the identifier test is rowMayHoldIdentifierSql, the guard's first pass, over every cell;
  *   - a row of empty cells (the detailed path drops and reports it) makes the file not clean.
- * The checks that follow (validateExtract) run on the typed table; any issue they find, warning
- * or error, sends the file back through the detailed path too (validateExtracts).
+ * The checks that follow (validateExtract) run on the typed table. Those that read only typed
+ * values give the same issues either way; a finding by one that quotes the text as written sends
+ * the file back through the detailed path (validateExtract, validateExtracts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ExtractSpec } from '../contract/extracts.ts';
@@ -60,7 +61,7 @@ async function runCleanPass(conn: DuckDBConnection, spec: ExtractSpec, source: s
   await conn.run(`UPDATE ${typed} SET ${LINE_COLUMN} = CAST(rowid + ${lineOffset} AS INTEGER)`);
   // Checks that quote raw text join the raw table. Here no value failed to parse, so a value is
   // empty in the view exactly when it was empty in the file, and each check picks the same rows;
-  // only its wording could differ, and any issue sends the file through the detailed path.
+  // only its wording could differ, and such a finding sends the file through the detailed path.
   const asText = spec.columns.map((c) => `CAST(${ident(c.name)} AS VARCHAR) AS ${ident(c.name)}`);
   await conn.run(`CREATE OR REPLACE VIEW ${ident(rawTableName(spec))} AS SELECT ${asText.join(', ')}, ${LINE_COLUMN} FROM ${typed}`);
   return Number(row?.[2] ?? 0);

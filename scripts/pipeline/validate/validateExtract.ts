@@ -42,6 +42,11 @@ export interface ValidateResult {
   readonly rejected: number;
   /** Their lines, ascending, at most the detail cap. */
   readonly rejectedLines: number[];
+  /**
+   * For a clean-pass file: a check that quotes the text as written found something, and the
+   * clean pass has only typed values to quote, so the file must go through the detailed path.
+   */
+  readonly needsDetailedPath?: boolean;
 }
 
 const prepared = new WeakMap<DuckDBConnection, Reference>();
@@ -91,7 +96,20 @@ export async function validateExtract(conn: DuckDBConnection, read: ReadResult, 
   };
   const issuesTable = ident(`__issues_${spec.table}`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${issuesTable} (${ISSUE_COLUMNS})`);
-  const checks = [...valueChecks(ctx), ...codeChecks(ctx), ...keyChecks(ctx), ...dateOrderChecks(ctx), ...ruleChecks(ctx), ...claimChecks(ctx)];
+  const all = [...valueChecks(ctx), ...codeChecks(ctx), ...keyChecks(ctx), ...dateOrderChecks(ctx), ...ruleChecks(ctx), ...claimChecks(ctx)];
+  // On a clean-pass file the raw table is a view of the typed values: a check reading it picks
+  // the same rows as on the text as written but could word them differently, so if any such
+  // check finds a row the detailed path reports the file instead. Every other check reads only
+  // typed values, which are the same either way, and its issues stand.
+  const quoting = read.clean ? all.filter((sql) => sql.includes(ctx.raw)) : [];
+  if (quoting.length > 0) {
+    const found = await conn.runAndReadAll(`SELECT EXISTS (${quoting.map((sql) => `SELECT * FROM (${sql})`).join(' UNION ALL ')})`);
+    if (found.getRows()[0]?.[0] === true) {
+      await conn.run(`DROP TABLE ${issuesTable}`);
+      return { issues: [], counts: [], rejected: 0, rejectedLines: [], needsDetailedPath: true };
+    }
+  }
+  const checks = all.filter((sql) => !quoting.includes(sql));
   // One statement for every check: fewer round trips, and DuckDB schedules the scans together.
   if (checks.length > 0) await conn.run(`INSERT INTO ${issuesTable} ${checks.map((sql) => `SELECT * FROM (${sql})`).join(' UNION ALL ')}`);
 

@@ -20,7 +20,7 @@ import { DETAIL_CAP, mergeCounts, sortIssues, type IssueCount } from '../read/is
 import type { ReadResult } from '../read/readExtract.ts';
 import { readExtracts, type ReadAllResult } from '../read/readExtracts.ts';
 import { FAMILIES_TABLE } from './codeChecks.ts';
-import { prepareValidation, validateExtract } from './validateExtract.ts';
+import { prepareValidation, validateExtract, type ValidateResult } from './validateExtract.ts';
 import { cleanPass } from './cleanPass.ts';
 import { guardTargets, refuseDirectIdentifiers } from '../guard/guardExtract.ts';
 
@@ -83,11 +83,11 @@ export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllR
   for (const first of reads) {
     let read = first;
     let result = await validateExtract(conn, read, ref, { today: opts.today, detailCap: cap });
-    if (read.clean && read.readAgain && result.counts.length > 0) {
-      // The clean pass typed this file but a check found something: every message comes from the
-      // detailed path, so the file is read, guarded and validated again that way.
+    if (read.clean && needsDetailedPath(read, result)) {
+      // The clean pass typed this file but a check found something only the detailed path can
+      // word, so the file is read, guarded and validated again that way.
       opts.onProgress?.(`${read.spec.file}: issues found; reading it again for the detailed report`);
-      read = await readDetailed(conn, read, read.readAgain);
+      read = await readDetailed(conn, read);
       result = await validateExtract(conn, read, ref, { today: opts.today, detailCap: cap });
     }
     const rejected = read.structuralRejects + result.rejected;
@@ -134,12 +134,23 @@ export async function validateExtracts(conn: DuckDBConnection, readAll: ReadAllR
 }
 
 /**
+ * Whether a clean-pass file's issues must come from the detailed path: a check that quotes the
+ * text as written found something (validateExtract), or rows of families.csv were rejected. Later
+ * files look rejected families up in raw_families, which for a clean-pass file is a view of the
+ * accepted rows only.
+ */
+function needsDetailedPath(read: ReadResult, result: ValidateResult): boolean {
+  return result.needsDetailedPath === true || (read.spec.table === FAMILIES_TABLE && result.rejected > 0);
+}
+
+/**
  * A clean-pass file read again by the detailed path. Its values were tested only with the guard's
  * first pass, and these bytes are read anew, so the guard looks at them before anything else.
  */
-async function readDetailed(conn: DuckDBConnection, clean: ReadResult, readAgain: () => Promise<ReadResult>): Promise<ReadResult> {
+async function readDetailed(conn: DuckDBConnection, clean: ReadResult): Promise<ReadResult> {
+  if (!clean.readAgain) throw new Error(`${clean.file}: a clean-pass read needs readAgain (readExtracts sets it).`);
   await cleanPass.discard(conn, clean.spec);
-  const read = await readAgain();
+  const read = await clean.readAgain();
   await refuseDirectIdentifiers(conn, guardTargets([read]));
   return read;
 }
