@@ -4,7 +4,7 @@
  * from another host. Scripts, workers, styles, images and fetches come from the site's own
  * origin; 'wasm-unsafe-eval' lets DuckDB-WASM compile its engine, and nothing else is allowed to
  * evaluate code. Styles are files, except two inline blocks the build knows the text of and
- * allows by hash (see src/lib/site/inline-styles.ts), so no 'unsafe-inline' is needed.
+ * allows by hash (see src/charts/inline-styles.ts), so no 'unsafe-inline' is needed.
  *
  * frame-ancestors, report-uri and sandbox are ignored in a meta policy, so they are not set.
  */

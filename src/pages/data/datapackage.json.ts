@@ -8,17 +8,17 @@ import { join } from 'node:path';
 import type { APIRoute } from 'astro';
 import { readManifest } from '../../lib/data/published.ts';
 import { dataPackage } from '../../lib/outputs/datapackage.ts';
-import { loadCouncil } from '../../lib/site/council.ts';
+import { siteReference } from '../../lib/site-data/site-data.ts';
 import { siteBuild } from '../../lib/site/site-build.ts';
 import { COLUMN_DESCRIPTIONS, TABLE_DESCRIPTIONS, TABLE_TITLES } from './_open-data.ts';
 
 export const prerender = true;
 
-export const GET: APIRoute = () => {
+export const GET: APIRoute = async () => {
   const { dataDir } = siteBuild();
   const manifest = readManifest(dataDir);
   if (!manifest) throw new Error(`No manifest.json in ${dataDir}: run the data pipeline before building the site.`);
-  const council = loadCouncil();
+  const { council } = await siteReference();
   const pkg = dataPackage(
     manifest,
     {

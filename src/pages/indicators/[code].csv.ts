@@ -1,7 +1,7 @@
 /** /indicators/<code>.csv: every published row of one indicator, written at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { indicatorCsv } from '../../lib/indicators/indicator-csv.ts';
-import { siteData } from './_site-data.ts';
+import { siteData } from '../../lib/site-data/site-data.ts';
 
 export const prerender = true;
 

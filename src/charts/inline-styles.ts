@@ -11,8 +11,8 @@
  * Build-time only: it draws with linkedom.
  */
 import * as Plot from '@observablehq/plot';
-import { CHART_CLASS } from '../../charts/options.ts';
-import { serverDocument } from '../../charts/render.ts';
+import { CHART_CLASS } from './options.ts';
+import { serverDocument } from './render.ts';
 
 /** The rule that sets the accent colour; validated as #rrggbb by the council schema. */
 export function accentColourRule(accentColour: string): string {
