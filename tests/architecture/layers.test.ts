@@ -25,7 +25,7 @@ describe('layers point one way', () => {
     ['src/lib/dashboard/a.ts', '../../browser/dashboard/update.ts', 'src/lib is a layer below src/browser'],
     ['src/lib/a/b/c.ts', '../../../charts/render.ts', 'src/lib is a layer below src/charts'],
     ['src/lib/dashboard/a.ts', '../../../scripts/pipeline/issues.ts', 'Nothing in src/ imports the pipeline'],
-    ['src/components/DataTable/a.ts', '../../pages/indicators/_site-data.ts', 'src/components is a layer below src/pages'],
+    ['src/components/DataTable/a.ts', '../../pages/indicators/index.astro', 'src/components is a layer below src/pages'],
     ['src/charts/a.ts', '../pages/index.astro', 'src/charts is a layer below src/pages'],
     ['src/components/Figure/Figure.astro.ts', '../../pages/index.astro', 'src/components is a layer below src/pages'],
     ['src/pages/data/a.ts', '../../../scripts/pipeline/run.ts', 'Nothing in src/ imports the pipeline'],

@@ -14,8 +14,6 @@ import { NATIONAL_FILES, parseNationalIndicators, parseNationalResults, type Nat
 
 /** Where the national figures live; the sample ships fictional ones in a folder of its own, beside (not among) its extracts. */
 export const NATIONAL_DIR = process.env.TFO_NATIONAL_DIR ?? 'data/sample/national';
-/** The reference folder the site reads (as src/pages/indicators/_site-data.ts does). */
-export const BENCHMARK_REFERENCE_DIR = 'data/reference';
 
 export interface NationalFigures {
   readonly comparators: Comparators;
@@ -34,12 +32,4 @@ export async function loadNationalFigures(referenceDir: string, catalogue: Indic
   const issues = [...indicators.issues, ...results.issues];
   if (issues.length > 0) throw new PipelineError(`The national figures in ${nationalDir} have ${issues.length} problem${issues.length === 1 ? '' : 's'}.`, issues);
   return { comparators, indicators: indicators.rows, results: results.rows };
-}
-
-let cached: Promise<NationalFigures | null> | null = null;
-
-/** One read per build, shared by every page. */
-export function nationalFigures(catalogue: IndicatorCatalogue, referenceDir = BENCHMARK_REFERENCE_DIR): Promise<NationalFigures | null> {
-  cached ??= loadNationalFigures(referenceDir, catalogue);
-  return cached;
 }

@@ -5,6 +5,7 @@
  * which every page uses, needs the reference data alone (`siteReference()`), so a page renders
  * without reading Parquet it does not show.
  */
+import { loadNationalFigures, type NationalFigures } from '../benchmarking/national-figures.ts';
 import { queryPublished } from '../data/published.ts';
 import { toIndicatorRows, type IndicatorRow } from '../indicators/indicator-row.ts';
 import { loadReference, REFERENCE_DIR, REFERENCE_FILES, type Reference } from '../reference/load.ts';
@@ -32,6 +33,7 @@ export interface SiteData extends SiteReference {
 
 let referenceOnce: Promise<SiteReference> | null = null;
 let dataOnce: Promise<SiteData> | null = null;
+let nationalOnce: Promise<NationalFigures | null> | null = null;
 
 export function siteReference(): Promise<SiteReference> {
   referenceOnce ??= loadSiteReference();
@@ -41,6 +43,12 @@ export function siteReference(): Promise<SiteReference> {
 export function siteData(): Promise<SiteData> {
   dataOnce ??= loadSiteData();
   return dataOnce;
+}
+
+/** Other authorities' published figures for benchmarking; null when the council has none. */
+export function siteNationalFigures(): Promise<NationalFigures | null> {
+  nationalOnce ??= siteReference().then(({ reference }) => loadNationalFigures(REFERENCE_DIR, reference.catalogue));
+  return nationalOnce;
 }
 
 async function loadSiteReference(): Promise<SiteReference> {

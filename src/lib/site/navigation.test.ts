@@ -26,6 +26,8 @@ describe('navState', () => {
 
   it('marks the section of a page below an item', () => {
     expect(navState('/indicators/ni_111/', item('Indicators'))).toBe('section');
+    expect(navState('/quarters/2025-26-q2/northgate/', item('Dashboard'))).toBe('section');
+    expect(navState('/outcomes/quarters/2025-26-q2/', item('Dashboard'), '/outcomes/')).toBe('section');
   });
 
   it('never puts every page in the dashboard', () => {

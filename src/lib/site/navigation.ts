@@ -7,13 +7,16 @@ export interface NavItem {
   label: string;
   /** Path from the site root, with a trailing slash to match `build.format: 'directory'`. */
   path: string;
+  /** Other folders whose pages belong to this item (every quarter's dashboard under /quarters/). */
+  also?: readonly string[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { label: 'Dashboard', path: '/' },
+  { label: 'Dashboard', path: '/', also: ['/quarters/'] },
   { label: 'Indicators', path: '/indicators/' },
   { label: 'Localities', path: '/localities/' },
   { label: 'Compare', path: '/compare/' },
+  { label: 'Benchmarking', path: '/benchmarking/' },
   { label: 'Finance', path: '/finance/' },
   { label: 'Resources', path: '/resources/' },
   { label: 'Methodology', path: '/methodology/' },
@@ -41,5 +44,6 @@ export function navState(pathname: string, item: NavItem, base = '/'): 'page' | 
   const target = normalise(withBase(item.path, base));
   if (here === target) return 'page';
   if (item.path !== '/' && here.startsWith(target)) return 'section';
+  if (item.also?.some((folder) => here.startsWith(normalise(withBase(folder, base))))) return 'section';
   return null;
 }

@@ -3,13 +3,12 @@
  * to download): written at build time from the checked national input.
  */
 import type { APIRoute } from 'astro';
-import { nationalFigures } from '../../lib/benchmarking/national-figures.ts';
 import { buildNationalParquet } from '../../lib/benchmarking/national-parquet.ts';
-import { siteData } from '../indicators/_site-data.ts';
+import { siteData, siteNationalFigures } from '../../lib/site-data/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const data = await siteData();
-  const figures = await nationalFigures(data.reference.catalogue);
+  const figures = await siteNationalFigures();
   const bytes = await buildNationalParquet(figures?.indicators ?? []);
   return new Response(bytes.slice().buffer as ArrayBuffer, { headers: { 'Content-Type': 'application/vnd.apache.parquet' } });
 };

@@ -2,13 +2,12 @@
 import type { APIRoute } from 'astro';
 import { explorerBuild } from '../../lib/benchmarking/explorer-build.ts';
 import { rankingCsv } from '../../lib/benchmarking/explorer.ts';
-import { nationalFigures } from '../../lib/benchmarking/national-figures.ts';
 import { withBase } from '../../lib/site/navigation.ts';
-import { siteData } from '../indicators/_site-data.ts';
+import { siteData, siteNationalFigures } from '../../lib/site-data/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const data = await siteData();
-  const figures = await nationalFigures(data.reference.catalogue);
+  const figures = await siteNationalFigures();
   const { config, rows } = await explorerBuild(data.indicators, figures, data.authorityCode, withBase('/benchmarking/national.parquet', import.meta.env.BASE_URL));
   return new Response(rankingCsv(rows, config), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
