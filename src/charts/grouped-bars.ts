@@ -9,7 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { asSvg, finishSvg } from './accessible-svg.ts';
 import { emptyChart } from './empty-chart.ts';
 import { formatValue, type ChartUnit } from './format.ts';
-import { CHART_CLASS, FONT, chartDocument, chartId, textWidth, type ChartBaseOptions } from './options.ts';
+import { plotFrame, FONT, chartDocument, chartId, textWidth, type ChartBaseOptions } from './options.ts';
 import { GREYS, PALETTE } from './palette.ts';
 
 const CHART = 'groupedBars';
@@ -59,11 +59,7 @@ export function groupedBars(data: readonly GroupedBar[], options: GroupedBarsOpt
   const fill = (d: GroupedBar) => PALETTE[series.indexOf(d.series) % PALETTE.length]!;
 
   const svg = Plot.plot({
-    document,
-    className: CHART_CLASS,
-    figure: false,
-    width,
-    height,
+    ...plotFrame(document, width, height),
     marginLeft,
     marginRight,
     marginTop: 28,

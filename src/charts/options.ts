@@ -26,6 +26,11 @@ export interface ChartBaseOptions {
 /** The class Plot puts on the root SVG; fixed so output never depends on Plot's default. */
 export const CHART_CLASS = 'tfo-chart';
 
+/** What every chart gives Plot first: the document to draw in, the site's class, no <figure>, its size. */
+export function plotFrame(document: Document | undefined, width: number, height: number) {
+  return { ...(document ? { document } : {}), className: CHART_CLASS, figure: false, width, height } as const;
+}
+
 /** Font sizes in px: tick labels at 12, direct labels and messages at 14. */
 export const FONT = { tick: 12, label: 14 } as const;
 

@@ -11,7 +11,7 @@ import * as Plot from '@observablehq/plot';
 import { asSvg, finishSvg } from './accessible-svg.ts';
 import { emptyChart } from './empty-chart.ts';
 import { formatTick, formatValue, type ChartUnit } from './format.ts';
-import { CHART_CLASS, FONT, chartDocument, chartId, type ChartBaseOptions } from './options.ts';
+import { plotFrame, FONT, chartDocument, chartId, type ChartBaseOptions } from './options.ts';
 import { GREYS, PALETTE } from './palette.ts';
 
 const CHART = 'rankDots';
@@ -80,11 +80,7 @@ export function rankDots(data: readonly RankDot[], options: RankDotsOptions): SV
     );
   }
   const svg = Plot.plot({
-    document,
-    className: CHART_CLASS,
-    figure: false,
-    width,
-    height,
+    ...plotFrame(document, width, height),
     marginTop: 28,
     marginLeft: 56,
     marginBottom: 40,
