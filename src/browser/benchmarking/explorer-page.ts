@@ -4,6 +4,7 @@
  * choice lives in the URL (pushState), so the back button returns to earlier choices. The static
  * table stays until an answer replaces it.
  */
+import { setStatus, sourceUrl } from '../shared/range-read.ts';
 import { explorerQuery, parseExplorerChoice, type ExplorerChoice, type ExplorerConfig } from '../../lib/benchmarking/explorer.ts';
 
 function config(): ExplorerConfig {
@@ -11,13 +12,6 @@ function config(): ExplorerConfig {
 }
 
 /** The Parquet to read: the site's file, or (for the benchmark) a same-origin ?src= path. */
-function sourceUrl(defaultSrc: string): string {
-  const src = new URLSearchParams(window.location.search).get('src');
-  const base = new URL(defaultSrc, window.location.href);
-  if (!src) return base.href;
-  const url = new URL(src, window.location.href);
-  return url.origin === window.location.origin && url.pathname.endsWith('.parquet') ? url.href : base.href;
-}
 
 /** With ?src= (the benchmark's national-scale file) any indicator and period code is accepted. */
 function choiceFrom(params: URLSearchParams, cfg: ExplorerConfig): ExplorerChoice {
@@ -43,19 +37,16 @@ function restoreForm(form: HTMLFormElement, cfg: ExplorerConfig, choice: Explore
   if (filter) filter.value = choice.filter;
 }
 
-function setStatus(text: string): void {
-  const status = document.getElementById('explorer-status');
-  if (status) status.textContent = text;
-}
+const status = (text: string) => setStatus('explorer-status', text);
 
 async function show(choice: ExplorerChoice, cfg: ExplorerConfig): Promise<void> {
-  setStatus('Loading the explorer and the data…');
+  status('Loading the explorer and the data…');
   try {
     const { runExplorer, renderExplorer } = await import('./run-explorer.ts');
     const result = await runExplorer(sourceUrl(cfg.src), choice, cfg);
     renderExplorer(result, choice, cfg);
   } catch (error) {
-    setStatus(`The ranking could not be made: ${error instanceof Error ? error.message : String(error)}. Every figure is in national.parquet.`);
+    status(`The ranking could not be made: ${error instanceof Error ? error.message : String(error)}. Every figure is in national.parquet.`);
   }
 }
 

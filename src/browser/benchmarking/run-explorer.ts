@@ -4,6 +4,7 @@
  * DuckDB-WASM, runs the shared ranking SQL, and draws the table and the CSV download of exactly
  * the rows shown.
  */
+import { rangeReadStats, selectionTable, type RangeReadStats } from '../shared/range-read.ts';
 import { getDuckDB } from '../../lib/browser/duckdb.ts';
 import { loadParquetTable, type RowGroupStats } from '../../lib/browser/parquet.ts';
 import { queryRows } from '../../lib/browser/query.ts';
@@ -13,15 +14,8 @@ import { NATIONAL_PARQUET_COLUMNS, nationalRankingSql } from '../../lib/sql/nati
 import { bindParams } from '../../lib/sql/query.ts';
 import { cell, formatBytes } from '../compare/render-result.ts';
 
-export interface ExplorerResult {
+export interface ExplorerResult extends RangeReadStats {
   readonly rows: readonly RankingRow[];
-  readonly rowsRead: number;
-  readonly bytesFetched: number;
-  readonly fileBytes: number;
-  readonly rowGroupsRead: number;
-  readonly rowGroupsTotal: number;
-  /** Milliseconds from DuckDB ready to rows returned. */
-  readonly queryMs: number;
   /** Of which: fetching, decoding and inserting the row groups (the rest is the SQL). */
   readonly loadMs: number;
   readonly csv: string;
@@ -44,16 +38,11 @@ function periodMayBe(group: RowGroupStats, choice: ExplorerChoice): boolean {
 }
 
 /** A stable table name per indicator and period, so returning to a choice reuses its rows. */
-function tableName(url: string, choice: ExplorerChoice): string {
-  let hash = 2166136261;
-  for (const ch of `${url}|${choice.indicator}|${choice.period}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return `national_${hash.toString(36)}`;
-}
 
 export async function runExplorer(url: string, choice: ExplorerChoice, cfg: ExplorerConfig): Promise<ExplorerResult> {
   const conn = await getDuckDB();
   const started = performance.now();
-  const name = tableName(url, choice);
+  const name = selectionTable('national', `${url}|${choice.indicator}|${choice.period}`);
   // The file is sorted by indicator then period, so the footer's statistics rule out all but the
   // one or two row groups that hold the choice before any column data is fetched. Those groups are
   // loaded whole (no row filter in the reader, which would build an object per row): the shared
@@ -70,12 +59,7 @@ export async function runExplorer(url: string, choice: ExplorerChoice, cfg: Expl
   const rows = (await queryRows(query.sql, bindParams(query, { indicator_code: choice.indicator, period: choice.period, polarity, authority_codes: codes.join(',') }), conn)) as unknown as RankingRow[];
   return {
     rows,
-    rowsRead: loaded.rows,
-    bytesFetched: loaded.bytesFetched,
-    fileBytes: loaded.fileBytes,
-    rowGroupsRead: loaded.rowGroupsRead,
-    rowGroupsTotal: loaded.rowGroupsTotal,
-    queryMs: performance.now() - started,
+    ...rangeReadStats(loaded, started),
     loadMs,
     csv: rankingCsv(rows, cfg),
   };

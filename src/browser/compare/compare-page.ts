@@ -3,6 +3,7 @@
  * the reader's choice (or a deep link), imports the engine (DuckDB-WASM, hyparquet, Plot). The
  * choice lives in the URL (pushState), so the back button returns to earlier choices.
  */
+import { setStatus, sourceUrl } from '../shared/range-read.ts';
 import { compareSelectionQuery, parseCompareSelection, type CompareOptions, type CompareSelection } from '../../lib/indicators/compare-selection.ts';
 import { renderResult, type CatalogueEntry } from './render-result.ts';
 
@@ -23,13 +24,6 @@ function config(): PageConfig {
 }
 
 /** The Parquet to query: the published file, or (for the benchmark) a same-origin ?src= path. */
-function sourceUrl(defaultSrc: string): string {
-  const src = new URLSearchParams(window.location.search).get('src');
-  const base = new URL(defaultSrc, window.location.href);
-  if (!src) return base.href;
-  const url = new URL(src, window.location.href);
-  return url.origin === window.location.origin && url.pathname.endsWith('.parquet') ? url.href : base.href;
-}
 
 function restoreForm(form: HTMLFormElement, selection: CompareSelection | null): void {
   if (!selection) return;
@@ -41,13 +35,10 @@ function restoreForm(form: HTMLFormElement, selection: CompareSelection | null):
   if (to) to.value = selection.to;
 }
 
-function setStatus(text: string): void {
-  const status = document.getElementById('compare-status');
-  if (status) status.textContent = text;
-}
+const status = (text: string) => setStatus('compare-status', text);
 
 async function show(selection: CompareSelection, cfg: PageConfig): Promise<void> {
-  setStatus('Loading the compare tool and the data…');
+  status('Loading the compare tool and the data…');
   try {
     const { runCompare } = await import('./run-compare.ts');
     const { selectionParquet } = await import('../../lib/indicators/selection-parquet.ts');
@@ -61,7 +52,7 @@ async function show(selection: CompareSelection, cfg: PageConfig): Promise<void>
       link.hidden = false;
     }
   } catch (error) {
-    setStatus(`The comparison could not be made: ${error instanceof Error ? error.message : String(error)}. The data files are on the open data page.`);
+    status(`The comparison could not be made: ${error instanceof Error ? error.message : String(error)}. The data files are on the open data page.`);
   }
 }
 
@@ -83,7 +74,7 @@ function start(): void {
     event.preventDefault();
     const selection = selectionFromForm(form, cfg);
     if (!selection) {
-      setStatus('Choose at least one indicator and one area.');
+      status('Choose at least one indicator and one area.');
       return;
     }
     const src = new URLSearchParams(window.location.search).get('src');

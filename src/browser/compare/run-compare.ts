@@ -3,6 +3,7 @@
  * areas' row groups and columns of indicators.parquet into DuckDB-WASM, runs the shared selection
  * SQL and offers the result as CSV and, when DuckDB-WASM can write it, Parquet.
  */
+import { rangeReadStats, selectionTable, type RangeReadStats } from '../shared/range-read.ts';
 import { getDuckDB } from '../../lib/browser/duckdb.ts';
 import { loadParquetTable, type RowGroupStats } from '../../lib/browser/parquet.ts';
 import { queryRows } from '../../lib/browser/query.ts';
@@ -18,16 +19,8 @@ import {
 } from '../../lib/indicators/compare-selection.ts';
 import { selectionCsv, type SelectionRow } from '../../lib/indicators/selection-csv.ts';
 
-export interface CompareResult {
+export interface CompareResult extends RangeReadStats {
   readonly rows: readonly SelectionRow[];
-  /** Rows decoded from the file (after row-group pruning and the code filter). */
-  readonly rowsRead: number;
-  readonly bytesFetched: number;
-  readonly fileBytes: number;
-  readonly rowGroupsRead: number;
-  readonly rowGroupsTotal: number;
-  /** Milliseconds from DuckDB ready to rows returned. */
-  readonly queryMs: number;
   readonly csv: string;
   readonly table: string;
 }
@@ -39,17 +32,12 @@ function dateOf(value: unknown): string | null {
 }
 
 /** A stable table name per selection, so going back to an earlier choice reuses its table. */
-function tableName(selection: CompareSelection, url: string): string {
-  let hash = 2166136261;
-  for (const ch of `${url}?${compareSelectionQuery(selection)}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return `compare_${hash.toString(36)}`;
-}
 
 export async function runCompare(url: string, selection: CompareSelection): Promise<CompareResult> {
   const conn = await getDuckDB();
   const started = performance.now();
   const filter = selectionFilter(selection);
-  const name = tableName(selection, url);
+  const name = selectionTable('compare', `${url}?${compareSelectionQuery(selection)}`);
   // Statistics of period_start rule out row groups outside the chosen quarters before any
   // column data is fetched; the code filter prunes by indicator and area the same way.
   const rowGroupFilter = (group: RowGroupStats): boolean => {
@@ -62,12 +50,7 @@ export async function runCompare(url: string, selection: CompareSelection): Prom
   const rows = plain as unknown as SelectionRow[];
   return {
     rows,
-    rowsRead: loaded.rows,
-    bytesFetched: loaded.bytesFetched,
-    fileBytes: loaded.fileBytes,
-    rowGroupsRead: loaded.rowGroupsRead,
-    rowGroupsTotal: loaded.rowGroupsTotal,
-    queryMs: performance.now() - started,
+    ...rangeReadStats(loaded, started),
     csv: selectionCsv(rows),
     table: name,
   };

@@ -4,10 +4,9 @@
  */
 import type { APIRoute } from 'astro';
 import { buildNationalParquet } from '../../lib/benchmarking/national-parquet.ts';
-import { siteData, siteNationalFigures } from '../../lib/site-data/site-data.ts';
+import { siteNationalFigures } from '../../lib/site-data/site-data.ts';
 
 export const GET: APIRoute = async () => {
-  const data = await siteData();
   const figures = await siteNationalFigures();
   const bytes = await buildNationalParquet(figures?.indicators ?? []);
   return new Response(bytes.slice().buffer as ArrayBuffer, { headers: { 'Content-Type': 'application/vnd.apache.parquet' } });
