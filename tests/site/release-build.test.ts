@@ -121,9 +121,9 @@ describe.skipIf(!canUnshare)('the board site, built with the network cut off', (
     expect(readFileSync(join(dist, 'data/manifest.json'), 'utf8')).toBe(readFileSync(join(boardData, 'manifest.json'), 'utf8'));
     for (const { file } of manifest.outputs) expect(readFileSync(join(dist, 'data', file)).equals(readFileSync(join(boardData, file))), file).toBe(true);
     const expected = [...manifest.outputs.map((o) => o.file), 'manifest.json'];
-    // Besides the release, only what the build wrote from it: the open-data page and CSVs.
+    // Besides the release, only what the build wrote from it: the open-data page, its data package and CSVs.
     const extra = readdirSync(join(dist, 'data')).filter((f) => !expected.includes(f));
-    expect(extra.filter((f) => f !== 'index.html' && !f.endsWith('.csv'))).toEqual([]);
+    expect(extra.filter((f) => f !== 'index.html' && f !== 'datapackage.json' && !f.endsWith('.csv'))).toEqual([]);
     expect(existsSync(join(dist, 'data/programme.csv'))).toBe(true);
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(html).toContain('Internal: not for publication');
