@@ -8,13 +8,14 @@
  *   npm run bench -- benchmarking
  * It builds the sample site into .cache/test-site first if that folder has none.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { launchBrowser, recordRequests } from '../../tests/browser-harness/browser.ts';
 import { serveStatic } from '../../tests/browser-harness/static-server.ts';
 import { nationalParquetCopy } from '../../src/lib/benchmarking/national-parquet.ts';
 import type { Comparators } from '../../src/lib/reference/comparators.ts';
 import { ensureSampleSite, SAMPLE_SITE_DIR } from '../build/sample-site.ts';
+import { serveFromSite } from './served-file.ts';
 import { literal, openDuckDB } from '../pipeline/duckdb.ts';
 
 export const NATIONAL_AUTHORITY_FILE = '.cache/national/authorities.parquet';
@@ -70,17 +71,7 @@ const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-GB'
 
 export async function benchBenchmarking(siteDir = SAMPLE_SITE_DIR): Promise<void> {
   ensureSampleSite(siteDir);
-  if (!existsSync(NATIONAL_AUTHORITY_FILE)) {
-    const started = performance.now();
-    const rows = await generate(NATIONAL_AUTHORITY_FILE);
-    console.log(`Generated ${rows.toLocaleString('en-GB')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-  const benchDir = join(siteDir, 'bench');
-  const served = join(benchDir, 'national-authorities.parquet');
-  mkdirSync(benchDir, { recursive: true });
-  rmSync(served, { force: true });
-  linkSync(NATIONAL_AUTHORITY_FILE, served);
-  const fileBytes = statSync(served).size;
+  const { path: servedPath, fileBytes, remove } = await serveFromSite(siteDir, NATIONAL_AUTHORITY_FILE, 'national-authorities.parquet', generate);
 
   const server = await serveStatic(siteDir);
   const browser = await launchBrowser();
@@ -89,7 +80,7 @@ export async function benchBenchmarking(siteDir = SAMPLE_SITE_DIR): Promise<void
     const log = await recordRequests(context, server.url);
     const page = await context.newPage();
     for (const [i, choice] of CHOICES.entries()) {
-      const params = new URLSearchParams({ indicator: choice.indicator, period: choice.period, src: '/bench/national-authorities.parquet' });
+      const params = new URLSearchParams({ indicator: choice.indicator, period: choice.period, src: servedPath });
       if (choice.filter) params.set('filter', choice.filter);
       const url = `${server.url}benchmarking/?${params.toString()}`;
       if (i === 0) await page.goto(url);
@@ -114,7 +105,7 @@ export async function benchBenchmarking(siteDir = SAMPLE_SITE_DIR): Promise<void
   } finally {
     await browser.close();
     await server.close();
-    rmSync(served, { force: true });
+    remove();
   }
 }
 

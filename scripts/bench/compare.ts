@@ -7,11 +7,10 @@
  *   npm run bench -- compare
  * It builds the sample site into .cache/test-site first if that folder has none.
  */
-import { existsSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { launchBrowser, recordRequests } from '../../tests/browser-harness/browser.ts';
 import { serveStatic } from '../../tests/browser-harness/static-server.ts';
 import { ensureSampleSite, SAMPLE_SITE_DIR } from '../build/sample-site.ts';
+import { serveFromSite } from './served-file.ts';
 import { generateNational, nationalAreaCode, nationalIndicatorCode } from '../generate/national.ts';
 
 export const NATIONAL_FILE = '.cache/national/indicators.parquet';
@@ -24,12 +23,12 @@ const SELECTIONS = [
   [nationalIndicatorCode(31), nationalAreaCode(120, 5), nationalAreaCode(121, 5)],
 ] as const;
 
-function query(codes: readonly string[]): string {
+function query(codes: readonly string[], src: string): string {
   const params = new URLSearchParams();
   for (const code of codes) params.append(code.startsWith('nat_') ? 'indicator' : 'area', code);
   params.set('from', '2020-21 Q1');
   params.set('to', '2024-25 Q4');
-  params.set('src', '/bench/national.parquet');
+  params.set('src', src);
   return params.toString();
 }
 
@@ -37,18 +36,7 @@ const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-GB'
 
 export async function benchCompare(siteDir = SAMPLE_SITE_DIR): Promise<void> {
   ensureSampleSite(siteDir);
-  if (!existsSync(NATIONAL_FILE)) {
-    const started = performance.now();
-    const result = await generateNational(NATIONAL_FILE);
-    console.log(`Generated ${result.rows.toLocaleString('en-GB')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-  // Served from the site's own origin, as the page only reads same-origin files.
-  const benchDir = join(siteDir, 'bench');
-  const served = join(benchDir, 'national.parquet');
-  mkdirSync(benchDir, { recursive: true });
-  rmSync(served, { force: true });
-  linkSync(NATIONAL_FILE, served);
-  const fileBytes = statSync(served).size;
+  const { path: servedPath, fileBytes, remove } = await serveFromSite(siteDir, NATIONAL_FILE, 'national.parquet', async (file) => (await generateNational(file)).rows);
 
   const server = await serveStatic(siteDir);
   const browser = await launchBrowser();
@@ -57,7 +45,7 @@ export async function benchCompare(siteDir = SAMPLE_SITE_DIR): Promise<void> {
     const log = await recordRequests(context, server.url);
     const page = await context.newPage();
     for (const [i, codes] of SELECTIONS.entries()) {
-      const url = `${server.url}compare/?${query(codes)}`;
+      const url = `${server.url}compare/?${query(codes, servedPath)}`;
       if (i === 0) {
         await page.goto(url);
       } else {
@@ -84,7 +72,7 @@ export async function benchCompare(siteDir = SAMPLE_SITE_DIR): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(served, { force: true });
+    remove();
   }
 }
 
