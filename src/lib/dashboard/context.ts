@@ -5,7 +5,7 @@
  * shows a flow that its quarters cannot.
  */
 import type { PlainRow } from '../data/plain-row.ts';
-import { isGssFlag } from '../format/symbols.ts';
+import { rowFlagged } from '../data/flagged-value.ts';
 import { addQuarters, financialYearLabel, parseQuarter, quarterLabel, quarterStart, type FinancialQuarter } from '../period/quarter.ts';
 import { releasePeriods } from '../period/release-periods.ts';
 import type { DashboardMeasure } from '../sql/dashboard-series.ts';
@@ -66,9 +66,7 @@ export function indexRows(rows: readonly PlainRow[]): Pick<DashboardContext, 'ge
   const quarterly = new Set<string>();
   const longer = new Set<string>();
   for (const row of rows) {
-    const flag = typeof row.flag === 'string' && isGssFlag(row.flag) ? row.flag : null;
-    const value = typeof row.value === 'number' ? row.value : null;
-    byKey.set(`${String(row.quarter)}|${String(row.area_code)}|${String(row.measure)}`, { value, flag: value === null && flag === null ? '[x]' : flag });
+    byKey.set(`${String(row.quarter)}|${String(row.area_code)}|${String(row.measure)}`, rowFlagged(row));
     // Rows written before periods.parquet existed have no period type: they are quarters.
     ((row.period_type ?? 'quarter') === 'quarter' ? quarterly : longer).add(`${String(row.area_code)}|${String(row.measure)}`);
   }

@@ -19,3 +19,13 @@ export function textField(row: PlainRow, name: string, query: string): string {
   if (typeof text !== 'string') throw new TypeError(`${query}: ${name} "${String(text)}" is not text`);
   return text;
 }
+
+/**
+ * A published value and its flag from a plain query row, as pages read them: an unknown flag is
+ * dropped, and a row with neither a value nor a flag is not available ([x]).
+ */
+export function rowFlagged(row: PlainRow): Flagged {
+  const flag = typeof row.flag === 'string' && isGssFlag(row.flag) ? row.flag : null;
+  const value = typeof row.value === 'number' ? row.value : null;
+  return { value, flag: value === null && flag === null ? '[x]' : flag };
+}

@@ -6,7 +6,7 @@
  * showing a row of [x].
  */
 import type { PlainRow } from '../data/plain-row.ts';
-import { isGssFlag } from '../format/symbols.ts';
+import { rowFlagged } from '../data/flagged-value.ts';
 import type { Flagged } from '../tables/cells.ts';
 
 // A type, not an interface, so that it is a table row (which needs an index signature).
@@ -46,14 +46,14 @@ export function localityCohort(stocks: readonly PlainRow[], periods: readonly Pl
   const stock = (measure: string) => stocks.find((r) => r.measure === measure);
   const running = stock('families_attached_cumulative');
   const toDate = periods.some((r) => r.measure === 'families_attached' && r.period_type === 'programme_to_date');
-  if (running) rows.push({ measure: `Families attached since the programme began, to the end of ${quarter}`, value: flagged(running) });
+  if (running) rows.push({ measure: `Families attached since the programme began, to the end of ${quarter}`, value: rowFlagged(running) });
   else if (!toDate) unpublished.push('the running total of families attached');
   for (const [measure, words] of FLOWS) {
     for (const [type, span] of SPANS) {
       // The running total, where published, already says what the programme-to-date flow would.
       if (running && measure === 'families_attached' && type === 'programme_to_date') continue;
       const row = periods.find((r) => r.measure === measure && r.period_type === type);
-      if (row) rows.push({ measure: `${words} ${span(String(row.period))}`, value: flagged(row) });
+      if (row) rows.push({ measure: `${words} ${span(String(row.period))}`, value: rowFlagged(row) });
     }
   }
   for (const [measure, text, missing] of [
@@ -61,14 +61,8 @@ export function localityCohort(stocks: readonly PlainRow[], periods: readonly Pl
     ['outcomes_sustained', 'Outcomes sustained since the programme began', 'outcomes'],
   ] as const) {
     const row = stock(measure);
-    if (row) rows.push({ measure: text, value: flagged(row) });
+    if (row) rows.push({ measure: text, value: rowFlagged(row) });
     else unpublished.push(missing);
   }
   return { rows, unpublished };
-}
-
-function flagged(row: PlainRow): Flagged {
-  const flag = typeof row.flag === 'string' && isGssFlag(row.flag) ? row.flag : null;
-  const value = typeof row.value === 'number' ? row.value : null;
-  return { value, flag: value === null && flag === null ? '[x]' : flag };
 }
