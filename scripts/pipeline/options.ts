@@ -192,12 +192,20 @@ export function checkPipelinePaths(
       }
     }
   }
-  if (options.claimsFile) checkClaimsFile(options.claimsFile, [...published, [report, `the report folder (--report ${options.reportDir}), which each run replaces whole`]]);
+  if (options.claimsFile) {
+    checkClaimsFile(options.claimsFile, [
+      ...published,
+      [report, `the report folder (--report ${options.reportDir}), which each run replaces whole`],
+      // A file there would be read as an extract next run (or overwrite one, e.g. claims.csv).
+      [spellings(options.extractsDir), `the extracts folder (--extracts ${options.extractsDir}), which each run reads as input`],
+      [spellings(options.referenceDir), `the reference folder (--reference ${options.referenceDir}), which each run reads as input`],
+    ]);
+  }
 }
 
 /** The claims file names families: never inside a published folder (nor one a run replaces), never a folder itself. */
 function checkClaimsFile(path: string, published: readonly [string[], string][]): void {
-  const hint = 'it lists families by reference, so keep it private: give a path outside public/, dist/ and --out, e.g. --claims-file claims/2014-15-Q3.csv.';
+  const hint = 'it lists families by reference, so keep it private: give a path outside public/, dist/, --out, --report, --extracts and --reference, e.g. --claims-file claims/2014-15-Q3.csv.';
   for (const [folders, what] of published) {
     if (spellings(path).some((p) => folders.some((folder) => within(p, folder)))) throw new UsageError(`--claims-file ${path} is inside ${what}; ${hint}`);
   }

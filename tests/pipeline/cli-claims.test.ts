@@ -4,7 +4,7 @@
  * names the file, line and column, and leaves the last good output as it was; under
  * --accept-partial the claim is reported and left out instead.
  */
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { columnNumber, hashDir, makeWorkspace, readLines, runOn, setField, writeLines, type Workspace } from './cli-harness.ts';
@@ -139,5 +139,22 @@ describe('the internal claims file', () => {
       expect(result.stderr).toMatch(/--claims-file .* is inside .*keep it private/);
       expect(existsSync(path)).toBe(false);
     }
+  });
+
+  it('is never written inside the extracts folder, where the next run would read it as an extract', async () => {
+    const ws = makeWorkspace();
+    const before = readdirSync(ws.extracts);
+    const claims = readFileSync(join(ws.extracts, 'claims.csv'));
+    // A new file there, the input claims.csv itself, and the same folder through a link.
+    symlinkSync(ws.extracts, join(ws.root, 'inputs'));
+    for (const path of [join(ws.extracts, 'claimable.csv'), join(ws.extracts, 'claims.csv'), join(ws.root, 'inputs', 'claimable.csv')]) {
+      const result = await runOn(ws, [...BOARD, '--claims-file', path]);
+      expect(result.code, path).toBe(2);
+      expect(result.stderr).toContain(`--claims-file ${path} is inside the extracts folder (--extracts ${ws.extracts}), which each run reads as input;`);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readdirSync(ws.extracts)).toEqual(before);
+    expect(readFileSync(join(ws.extracts, 'claims.csv')).equals(claims)).toBe(true);
+    expect(existsSync(ws.out)).toBe(false);
   });
 });
