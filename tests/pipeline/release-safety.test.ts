@@ -28,7 +28,7 @@ import { describeFailure, describeSystemError } from '../../scripts/cli/main.ts'
 import { checkPipelinePaths } from '../../scripts/pipeline/options.ts';
 import { stagingLocation } from '../../scripts/pipeline/write/atomic-dir.ts';
 import { acquireLock, LockHeldError } from '../../scripts/pipeline/write/lock.ts';
-import { hashDir, makeWorkspace, runCli, runOn, type Workspace } from './cli-harness.ts';
+import { hashDir, makeWorkspace, runCli, runOn as runPipelineOn, type Workspace } from './cli-harness.ts';
 
 interface Exit {
   code: number | null;
@@ -60,8 +60,20 @@ function start(script: string, args: readonly string[], env: NodeJS.ProcessEnv =
   return { pid: child.pid!, exited: () => exited, kill: (signal) => child.kill(signal), done };
 }
 
-function startOn(ws: Workspace, extra: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Running {
-  return start('scripts/cli/data.ts', ['--extracts', ws.extracts, '--out', ws.out, '--report', ws.report, '--quiet', ...extra], env);
+/**
+ * These tests are about the write step, which both audiences share. The board audience skips
+ * designing and auditing the public release (most of a run on the sample), so each run here is a
+ * few seconds; the one test that needs a run to hold its lock for a while asks for the public one.
+ */
+type Audience = 'board' | 'public';
+
+function startOn(ws: Workspace, extra: readonly string[] = [], env: NodeJS.ProcessEnv = {}, audience: Audience = 'board'): Running {
+  const args = ['--extracts', ws.extracts, '--out', ws.out, '--report', ws.report, '--quiet', '--audience', audience, ...extra];
+  return start('scripts/cli/data.ts', args, env);
+}
+
+function runOn(ws: Workspace, extra: readonly string[] = [], env: NodeJS.ProcessEnv = {}): ReturnType<typeof runPipelineOn> {
+  return runPipelineOn(ws, ['--audience', 'board', ...extra], env);
 }
 
 /** Polls every 2 ms until `ready` holds (true) or the run ends first (false). */
@@ -117,12 +129,12 @@ const workDirs = (tmp: string): string[] => readdirSync(tmp).filter((n) => n.sta
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-// Each public run designs and audits the release (seconds), so these kill tests get room.
 describe('a kill at any instant leaves the complete old output or the complete new one', () => {
   let ws: Workspace;
   let oldHashes: Record<string, string>;
   let newHashes: Record<string, string>;
-  const NEW = ['--round', '5'];
+  // A release one quarter shorter: different files, so a kill can be told apart from a finish.
+  const NEW = ['--last-quarter', '2026-27 Q1'];
 
   beforeAll(async () => {
     ws = makeWorkspace();
@@ -219,7 +231,8 @@ describe('one run at a time', () => {
   it('a second run into the same folder exits non-zero and names the run that holds it', async () => {
     const ws = makeWorkspace();
     const { stagingRoot, key } = stagingLocation(ws.out);
-    const first = startOn(ws);
+    // The public run holds its lock for seconds while it designs the release: time for a second.
+    const first = startOn(ws, [], {}, 'public');
     expect(await waitUntil(first, () => existsSync(join(stagingRoot, `${key}.lock`)))).toBe(true);
     const second = await startOn(ws).done;
     const done = await first.done;

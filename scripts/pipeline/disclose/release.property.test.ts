@@ -35,8 +35,8 @@ beforeAll(async () => {
 describe('designRelease on random councils', () => {
   // Fewer runs under the second policy: its releases are several times larger.
   for (const [which, numRuns] of [
-    [0, 12],
-    [1, 5],
+    [0, 8],
+    [1, 3],
   ] as const) {
     it(`makes releases that a fresh integer programme cannot narrow (policy ${which + 1})`, async () => {
       const [name, policy] = policies[which] as [string, DisclosurePolicy];
