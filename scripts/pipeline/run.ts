@@ -7,6 +7,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
+  COHORT_COLUMNS,
+  COHORT_SORT,
   COUNT_COLUMNS,
   COUNT_SORT,
   INDICATOR_COLUMNS,
@@ -17,6 +19,7 @@ import {
   OUTPUT_TABLES,
   QUALITY_REPORT_FILES,
   SCHEMA_VERSION,
+  type CohortRow,
   type CountRow,
   type IndicatorRow,
   type Manifest,
@@ -29,6 +32,8 @@ import {
 import { parseQuarter, type FinancialQuarter } from '../../src/lib/period/quarter.ts';
 import { loadReference, type Reference } from '../../src/lib/reference/load.ts';
 import { aggregateCounts, aggregateIndicators, type CountTable } from './aggregate/index.ts';
+import { aggregateCohort } from './aggregate/aggregate-cohort.ts';
+import { designCohortRelease } from './disclose/cohort.ts';
 import { describeRule, discloseIndicators } from './disclose/index.ts';
 import { publishDesign } from './disclose/publish-design.ts';
 import { buildUniverse } from './disclose/release-cells.ts';
@@ -109,13 +114,14 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
   }
 }
 
-type Tables = Record<CountTable, CountRow[]> & { indicators: IndicatorRow[] };
+type Tables = Record<CountTable, CountRow[]> & { indicators: IndicatorRow[]; cohort: CohortRow[] };
 type Published = Tables & { periods: PeriodRow[]; audit: ManifestAudit | null; utility: UtilityShare[] };
 
 async function aggregate(conn: DuckDBConnection, ref: Reference, period: ExtractPeriod): Promise<Tables> {
   const counts = await aggregateCounts(conn, ref, period);
   const indicators = await aggregateIndicators(conn, ref, period);
-  return { ...counts, indicators };
+  const cohort = await aggregateCohort(conn, ref, period);
+  return { ...counts, indicators, cohort };
 }
 
 /**
@@ -132,21 +138,27 @@ async function disclose(tables: Tables, ref: Reference, period: ExtractPeriod, o
   const design = await designRelease(tables, ref.disclosure, options.threshold, first, last, (round, failing) =>
     progress.info(`  Audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
   );
-  const release = publishDesign(tables, design.universe, design.shown);
+  // The cohort funnel joins the same audit, against the quarterly release as designed.
+  const cohort = await designCohortRelease(tables.cohort, design.universe, design.shown, ref.disclosure, options.threshold, (round, failing) =>
+    progress.info(`  Cohort audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
+  );
+  const release = publishDesign(tables, design.universe, cohort.shown);
+  const narrowest = [design.audit.narrowest_interval, cohort.audit.narrowest_interval].filter((n): n is number => n !== null);
   const out = { ...release.tables } as Record<CountTable, CountRow[]>;
   // Optional rounding blurs figures further; it only widens what a reader can prove.
   if (options.roundTo !== null) for (const t of COUNT_TABLES) out[t] = roundCounts(out[t], options.roundTo);
   return {
     ...out,
     indicators: discloseIndicators(tables.indicators, { threshold: options.threshold }),
+    cohort: options.roundTo === null ? cohort.rows : roundCounts(cohort.rows, options.roundTo),
     periods: options.roundTo === null ? release.periods : roundCounts(release.periods, options.roundTo),
     utility: release.utility,
     audit: {
       passed: design.audit.passed,
       method: 'linear programme over every published figure and relation (HiGHS), integer programme where the relaxation is fractional',
-      hidden_counts_audited: design.audit.hidden_counts_audited,
-      narrowest_interval: design.audit.narrowest_interval,
-      rounds: design.audit.rounds,
+      hidden_counts_audited: design.audit.hidden_counts_audited + cohort.audit.hidden_counts_audited,
+      narrowest_interval: narrowest.length === 0 ? null : Math.min(...narrowest),
+      rounds: design.audit.rounds + cohort.audit.rounds,
     },
   };
 }
@@ -181,7 +193,9 @@ async function writeOutputs(
           ? await writeParquet(conn, tables.indicators, { columns: INDICATOR_COLUMNS, sortBy: INDICATOR_SORT, rowGroupSize: 10_000 }, path)
           : name === 'periods'
             ? await writeParquet(conn, tables.periods, { columns: PERIOD_COLUMNS, sortBy: PERIOD_SORT, rowGroupSize: 10_000 }, path)
-            : await writeParquet(conn, tables[name], { columns: COUNT_COLUMNS, sortBy: COUNT_SORT, rowGroupSize: 10_000 }, path);
+            : name === 'cohort'
+              ? await writeParquet(conn, tables.cohort, { columns: COHORT_COLUMNS, sortBy: COHORT_SORT, rowGroupSize: 10_000 }, path)
+              : await writeParquet(conn, tables[name], { columns: COUNT_COLUMNS, sortBy: COUNT_SORT, rowGroupSize: 10_000 }, path);
       outputs.push({ file, rows, sha256: await sha256File(path) });
     }
     const manifest: Manifest = {

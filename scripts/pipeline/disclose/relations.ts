@@ -34,9 +34,10 @@ export const NO_RELATIONS: RelationSpec = { areaTotals: false, stockFlows: [], b
 /**
  * The relations that hold in each count table as the aggregate stage defines its measures
  * (src/lib/outputs/tables.ts). Criteria and outcome breakdowns overlap (a family counts once per
- * criterion met), so they do not sum to a total and are not declared as if they did.
+ * criterion met), so they do not sum to a total and are not declared as if they did. The cohort
+ * table is not quarterly: its relations are in cohort.ts.
  */
-export const TABLE_RELATIONS: Record<Exclude<OutputTable, 'indicators' | 'periods'>, RelationSpec> = {
+export const TABLE_RELATIONS: Record<Exclude<OutputTable, 'indicators' | 'periods' | 'cohort'>, RelationSpec> = {
   programme: {
     areaTotals: true,
     stockFlows: [

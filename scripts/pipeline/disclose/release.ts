@@ -220,12 +220,12 @@ function initialView(universe: ReleaseUniverse, policy: DisclosurePolicy, thresh
   });
 }
 
-function roundedRange(published: number, base: number): { lower: number; upper: number } {
+export function roundedRange(published: number, base: number): { lower: number; upper: number } {
   // Half-up: v rounds to r when r − base/2 ≤ v < r + base/2.
   return { lower: Math.max(0, Math.ceil(published - base / 2)), upper: Math.ceil(published + base / 2) - 1 };
 }
 
-function auditCells(universe: ReleaseUniverse, shown: readonly Shown[], threshold: number): AuditCell[] {
+export function auditCells(universe: ReleaseUniverse, shown: readonly Shown[], threshold: number): AuditCell[] {
   return universe.cells.map((c, i) => {
     const s = shown[i] as Shown;
     const integer = c.table !== 'claims' || c.measure === 'claims';

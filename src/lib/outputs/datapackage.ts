@@ -6,6 +6,8 @@
  */
 import { SYMBOL_MEANINGS } from '../format/symbols.ts';
 import {
+  COHORT_COLUMNS,
+  COHORT_SORT,
   COUNT_COLUMNS,
   COUNT_SORT,
   INDICATOR_COLUMNS,
@@ -31,6 +33,7 @@ const KINDS = {
   count: { columns: COUNT_COLUMNS, key: COUNT_SORT },
   indicator: { columns: INDICATOR_COLUMNS, key: INDICATOR_SORT },
   period: { columns: PERIOD_COLUMNS, key: PERIOD_SORT },
+  cohort: { columns: COHORT_COLUMNS, key: COHORT_SORT },
 } as const;
 
 export function tableColumns(table: OutputTable): readonly (readonly [string, string])[] {

@@ -55,6 +55,7 @@ export const OUTPUT_TABLES = {
   claims: { file: 'claims.parquet', kind: 'count' },
   indicators: { file: 'indicators.parquet', kind: 'indicator' },
   periods: { file: 'periods.parquet', kind: 'period' },
+  cohort: { file: 'cohort.parquet', kind: 'cohort' },
 } as const;
 export type OutputTable = keyof typeof OUTPUT_TABLES;
 
@@ -164,6 +165,29 @@ export const PERIOD_COLUMNS = [
   ['flag', 'VARCHAR'],
 ] as const;
 
+/**
+ * The cohort funnel (cohort.parquet): families by the cohort year whose target they count
+ * towards, as at the end of the extract period; cohort_year "all" is every cohort together.
+ * Measures in COHORT_MEASURES; breakdown "all", or a time-to-claim bin for families_claimed.
+ */
+export const COHORT_COLUMNS = [
+  ['cohort_year', 'VARCHAR'], // "2013-14", or "all"
+  ['area_code', 'VARCHAR'],
+  ['area_type', 'VARCHAR'],
+  ['measure', 'VARCHAR'],
+  ['breakdown', 'VARCHAR'], // "all", or months from attachment to the claim ("months_0_3" … "months_24_plus")
+  ['value', 'DOUBLE'],
+  ['flag', 'VARCHAR'],
+] as const;
+
+/**
+ * The funnel's stages in order, each a subset of the one before (families_claimed counts a
+ * family once in each claim window it made a results claim in), then the families whose first
+ * outcome comes due for a claim in the quarter after the extract period (a count, never who).
+ */
+export const COHORT_MEASURES = ['families_identified', 'families_attached', 'families_achieved', 'families_sustained', 'families_claimed', 'families_due_next_quarter'] as const;
+export type CohortMeasure = (typeof COHORT_MEASURES)[number];
+
 /** The value a column of each DuckDB type holds in a row: dates as ISO text, numbers nullable. */
 export interface ColumnValue {
   VARCHAR: string;
@@ -188,6 +212,7 @@ export type RowOf<C extends ColumnTable> = {
 export type CountRow = RowOf<typeof COUNT_COLUMNS>;
 export type IndicatorRow = RowOf<typeof INDICATOR_COLUMNS>;
 export type PeriodRow = RowOf<typeof PERIOD_COLUMNS>;
+export type CohortRow = RowOf<typeof COHORT_COLUMNS>;
 
 /** The names of a column table, in file order. */
 export function columnNames<C extends ColumnTable>(columns: C): C[number][0][] {
@@ -198,3 +223,4 @@ export function columnNames<C extends ColumnTable>(columns: C): C[number][0][] {
 export const COUNT_SORT = ['measure', 'breakdown', 'quarter_start', 'area_type', 'area_code'] as const;
 export const INDICATOR_SORT = ['indicator_code', 'area_type', 'area_code', 'period_start'] as const;
 export const PERIOD_SORT = ['table', 'measure', 'breakdown', 'period_type', 'period_start', 'area_type', 'area_code'] as const;
+export const COHORT_SORT = ['measure', 'breakdown', 'cohort_year', 'area_type', 'area_code'] as const;

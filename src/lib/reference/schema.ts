@@ -70,6 +70,12 @@ export const phaseSchema = z.object({
   end: isoDate.nullable().describe('Last day of the phase; null while it is current.'),
   criteria: z.array(criterionSchema).min(1).describe('Eligibility criteria families are identified on in this phase.'),
   min_criteria: z.number().int().min(1).describe('A family qualifies with at least this many criteria.'),
+  sustain_months: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Months an outcome must hold before the cohort funnel counts the family as sustained; six when absent.'),
 });
 
 export const outcomeMeasureSchema = z.object({

@@ -8,6 +8,7 @@ import { OUTPUT_TABLES, type OutputTable } from '../../lib/outputs/tables.ts';
 export const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
   quarter: 'Financial quarter, such as "2013-14 Q2" (Q1 is April to June)',
   quarter_start: 'First day of the quarter (ISO date)',
+  cohort_year: 'Cohort year: the financial year whose committed number the family counts towards, such as "2013-14"; "all" for every cohort together',
   area_code: 'Locality code, the authority\'s ONS code, or a comparator (E92000001 is England)',
   area_type: '"locality", "authority" or "comparator"',
   measure: 'What is counted (see the table description)',
@@ -35,6 +36,7 @@ export const TABLE_TITLES: Readonly<Record<OutputTable, string>> = {
   claims: 'Payment-by-results claims',
   indicators: 'National and local indicators',
   periods: 'Counts over financial years and longer periods',
+  cohort: 'Cohort funnel: families identified, attached, achieving, sustaining and claimed',
 };
 
 export const TABLE_DESCRIPTIONS: Readonly<Record<OutputTable, string>> = {
@@ -44,6 +46,7 @@ export const TABLE_DESCRIPTIONS: Readonly<Record<OutputTable, string>> = {
   claims: 'Results claims made and their value in pounds, by claim type and quarter.',
   indicators: 'National and local indicators by locality, authority and England, with confidence intervals and targets.',
   periods: 'The counts of the other tables over longer periods (each financial year, the year to date, the last four quarters and since the programme began), where the public release can show a figure that its quarters cannot.',
+  cohort: 'Families of each cohort year by funnel stage at the end of the extract period (identified, attached, an outcome achieved, an outcome sustained, results claimed: once per claim window), months from attachment to each claim, and families whose outcomes come due for a claim next quarter, by locality.',
 };
 
 export const columnsOf = tableColumns;

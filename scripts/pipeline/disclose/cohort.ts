@@ -1,0 +1,269 @@
+/**
+ * Disclosure control of the cohort funnel (cohort.parquet), judged together with the rest of the
+ * public release. The quarterly release is designed first (release.ts) and stays as it is; the
+ * cohort table is then added to the same audit, with every relation a reader can use:
+ *
+ * - localities add up to the authority, and cohort years to "all";
+ * - time-to-claim bins add up to the families claimed;
+ * - the funnel nests: identified ≥ attached ≥ achieved ≥ sustained ≥ claimed, and a family due
+ *   next quarter has an outcome achieved but none sustained (sustained + due ≤ achieved);
+ * - across tables: a cohort year's families attached are the families attached in the quarters
+ *   of that financial year (where the data say so), every cohort's families identified and
+ *   attached are the programme's to date, and no stage counts more than the outcomes or claims
+ *   the other tables publish.
+ *
+ * Each relation is declared only where it holds in the data (a reader cannot use one that does
+ * not). A count from 1 to threshold − 1 is hidden; while the audit can narrow a hidden count
+ * below the threshold, the figures that hold it in are hidden (localities) or rounded more
+ * coarsely (the authority), and the audit runs again. That may reach into the quarterly release
+ * (a small cohort's stages are bounded by its families attached, which the programme table
+ * publishes too): hiding or rounding more only widens what a reader can prove, so the quarterly
+ * release's own audit still holds. Claims figures are left alone there, as their amounts follow
+ * their counts by a rule of release.ts.
+ */
+import { GSS, type CohortRow } from '../../../src/lib/outputs/tables.ts';
+import { CLAIM_LAG_BINS } from '../../../src/lib/cohort/claim-lag.ts';
+import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
+import { auditRelease, type AuditCell, type AuditRelation, type Interval } from './audit.ts';
+import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
+import { auditCells, describeCell, roundedRange, type Shown } from './release.ts';
+import { roundToBase } from './rounding.ts';
+
+const ALL = 'all';
+const MAX_ROUNDS = 50;
+const COARSER_BASES = [20, 50, 100, 200, 500, 1000] as const;
+
+/** The funnel's stages in order; each counts families of the stage before. */
+const STAGES = ['families_identified', 'families_attached', 'families_achieved', 'families_sustained', 'families_claimed'] as const;
+
+export interface CohortAudit {
+  readonly hidden_counts_audited: number;
+  readonly narrowest_interval: number | null;
+  readonly rounds: number;
+}
+
+export interface CohortRelease {
+  readonly rows: CohortRow[];
+  /** The quarterly release's view after any figure it had to hide or round more for the cohort table. */
+  readonly shown: Shown[];
+  readonly audit: CohortAudit;
+}
+
+export class CohortDisclosureError extends Error {
+  override name = 'CohortDisclosureError';
+}
+
+type Cell = Pick<CohortRow, 'cohort_year' | 'area_code' | 'area_type' | 'measure' | 'breakdown' | 'value'>;
+
+function key(...parts: string[]): string {
+  return parts.join('\u0000');
+}
+
+function holds(values: readonly number[], coefs: readonly number[], sense: 'eq' | 'le'): boolean {
+  const sum = values.reduce((s, v, j) => s + v * (coefs[j] as number), 0);
+  const scale = Math.max(1, ...values.map((v, j) => Math.abs(v * (coefs[j] as number))));
+  return sense === 'eq' ? Math.abs(sum) <= 1e-6 * scale : sum <= 1e-6 * scale;
+}
+
+/** Σ parts − total = 0, or Σ coefs·cells ≤ 0, kept only where it holds in the data. */
+function relation(cells: readonly Cell[], name: string, sense: 'eq' | 'le', idx: readonly number[], coefs: readonly number[]): AuditRelation[] {
+  const values = idx.map((i) => (cells[i] as Cell).value ?? Number.NaN);
+  if (values.some((v) => Number.isNaN(v)) || !holds(values, coefs, sense)) return [];
+  return [{ name, sense, cells: idx, coefs }];
+}
+
+function sumRelation(cells: readonly Cell[], name: string, parts: readonly number[], total: number | undefined): AuditRelation[] {
+  if (total === undefined || parts.length === 0) return [];
+  return relation(cells, name, 'eq', [...parts, total], [...parts.map(() => 1), -1]);
+}
+
+function groups(cells: readonly Cell[], keep: (c: Cell) => boolean, by: (c: Cell) => string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  cells.forEach((c, i) => {
+    if (!keep(c)) return;
+    const k = by(c);
+    out.set(k, [...(out.get(k) ?? []), i]);
+  });
+  return out;
+}
+
+/**
+ * The relations within the cohort table, over indices into `cells` (rows with a value; no
+ * comparators). Exported for the tests, which check each against the data.
+ */
+export function cohortRelations(cells: readonly Cell[]): AuditRelation[] {
+  const out: AuditRelation[] = [];
+  const place = (c: Cell) => `${c.measure}${c.breakdown === ALL ? '' : ` (${c.breakdown})`}, ${c.area_code}, cohort ${c.cohort_year}`;
+  for (const members of groups(cells, () => true, (c) => key(c.cohort_year, c.measure, c.breakdown)).values()) {
+    const total = members.find((i) => cells[i]?.area_type === 'authority');
+    const c = cells[members[0] as number] as Cell;
+    out.push(...sumRelation(cells, `localities add up to the authority: ${place({ ...c, area_code: 'all areas' })}`, members.filter((i) => cells[i]?.area_type === 'locality'), total));
+  }
+  for (const members of groups(cells, () => true, (c) => key(c.area_code, c.measure, c.breakdown)).values()) {
+    const total = members.find((i) => cells[i]?.cohort_year === ALL);
+    const c = cells[members[0] as number] as Cell;
+    out.push(...sumRelation(cells, `cohort years add up to all cohorts: ${place({ ...c, cohort_year: 'years' })}`, members.filter((i) => cells[i]?.cohort_year !== ALL), total));
+  }
+  const bins = new Set(CLAIM_LAG_BINS.map((b) => b.code));
+  for (const members of groups(cells, (c) => c.measure === 'families_claimed', (c) => key(c.cohort_year, c.area_code)).values()) {
+    const total = members.find((i) => cells[i]?.breakdown === ALL);
+    const c = cells[members[0] as number] as Cell;
+    out.push(...sumRelation(cells, `time-to-claim bins add up to the families claimed: ${place({ ...c, breakdown: ALL })}`, members.filter((i) => bins.has(cells[i]?.breakdown ?? '')), total));
+  }
+  const index = new Map<string, number>();
+  cells.forEach((c, i) => index.set(key(c.cohort_year, c.area_code, c.measure, c.breakdown), i));
+  for (const [, members] of groups(cells, (c) => c.breakdown === ALL && c.measure === 'families_identified', (c) => key(c.cohort_year, c.area_code))) {
+    const c = cells[members[0] as number] as Cell;
+    const at = (measure: string) => index.get(key(c.cohort_year, c.area_code, measure, ALL));
+    for (let s = 1; s < STAGES.length; s++) {
+      const inner = at(STAGES[s] as string);
+      const outer = at(STAGES[s - 1] as string);
+      if (inner === undefined || outer === undefined) continue;
+      out.push(...relation(cells, `the funnel nests: ${STAGES[s]} ≤ ${STAGES[s - 1]}, ${c.area_code}, cohort ${c.cohort_year}`, 'le', [inner, outer], [1, -1]));
+    }
+    const [due, sustained, achieved] = [at('families_due_next_quarter'), at('families_sustained'), at('families_achieved')];
+    if (due !== undefined && sustained !== undefined && achieved !== undefined) {
+      out.push(...relation(cells, `due next quarter + sustained ≤ achieved: ${c.area_code}, cohort ${c.cohort_year}`, 'le', [due, sustained, achieved], [1, 1, -1]));
+    }
+  }
+  return out;
+}
+
+/**
+ * Relations between cohort cells (indices offset by `offset` into the joint cell array) and the
+ * quarterly release's cells. Only quarter cells are used: the release already ties its longer
+ * periods to them.
+ */
+export function crossRelations(cells: readonly Cell[], offset: number, universe: ReleaseUniverse): AuditRelation[] {
+  const quarters = new Map<string, number[]>();
+  universe.cells.forEach((c, i) => {
+    if (c.period.type !== 'quarter') return;
+    const k = key(c.table, c.measure, c.breakdown, c.area_code);
+    quarters.set(k, [...(quarters.get(k) ?? []), i]);
+  });
+  const joint: Cell[] = [...universe.cells.map(asCell), ...cells];
+  const out: AuditRelation[] = [];
+  cells.forEach((c, j) => {
+    if (c.breakdown !== ALL) return;
+    const i = offset + j;
+    const of = (table: string, measure: string, breakdown = ALL) => quarters.get(key(table, measure, breakdown, c.area_code)) ?? [];
+    const inYear = (q: readonly number[]) => q.filter((k) => (universe.cells[k] as ReleaseCell).period.label.startsWith(`${c.cohort_year} `));
+    const name = (what: string) => `${what}: ${c.measure}, ${c.area_code}, cohort ${c.cohort_year}`;
+    if (c.measure === 'families_attached' && c.cohort_year !== ALL) {
+      // Where every family attached in a financial year belongs to that year's cohort.
+      out.push(...sumRelation(joint, name('a cohort is the families attached in its year'), inYear(of('programme', 'families_attached')), i));
+    }
+    if (c.cohort_year !== ALL) return;
+    if (c.measure === 'families_identified' || c.measure === 'families_attached') {
+      out.push(...sumRelation(joint, name('every cohort together is the programme to date'), of('programme', c.measure), i));
+    }
+    // Upper bounds: a family achieving, sustaining or claiming has at least one outcome or claim counted elsewhere.
+    const bound = (measure: string, table: string, other: string) => {
+      if (c.measure !== measure) return;
+      const q = of(table, other);
+      if (q.length > 0) out.push(...relation(joint, name(`no more than the ${other} published`), 'le', [i, ...q], [1, ...q.map(() => -1)]));
+    };
+    bound('families_achieved', 'outcomes', 'outcomes_achieved');
+    bound('families_sustained', 'outcomes', 'outcomes_sustained');
+    bound('families_claimed', 'claims', 'claims');
+  });
+  return out;
+}
+
+function asCell(c: ReleaseCell): Cell {
+  return { cohort_year: c.period.label, area_code: c.area_code, area_type: c.area_type, measure: c.measure, breakdown: c.breakdown, value: c.value };
+}
+
+function describe(c: Cell): string {
+  return `cohort ${c.measure}${c.breakdown === ALL ? '' : ` (${c.breakdown})`}, ${c.area_code}, cohort ${c.cohort_year}`;
+}
+
+/** The next, more protective view of a published cohort figure, or null when there is none. */
+function nextView(c: Cell & { value: number }, now: Shown, policy: DisclosurePolicy, threshold: number): Shown | null {
+  if (now.kind === 'hidden' || now.kind === 'withheld' || c.value === 0) return null;
+  // Council-wide figures are the headlines: rounded, ever more coarsely, while they still read.
+  if (c.area_type === 'authority' && c.value >= threshold) {
+    if (now.kind === 'exact') return { kind: 'rounded', base: policy.rounding_base };
+    const coarser = COARSER_BASES.find((b) => b > now.base && b < 2 * c.value);
+    if (coarser !== undefined) return { kind: 'rounded', base: coarser };
+  }
+  return { kind: 'hidden' };
+}
+
+function cohortAuditCell(c: Cell & { value: number }, s: Shown, threshold: number): AuditCell {
+  const small = c.value > 0 && c.value < threshold;
+  if (s.kind === 'exact') return { value: c.value, integer: true, view: { kind: 'exact' }, minWidth: 0 };
+  if (s.kind === 'rounded') return { value: c.value, integer: true, view: { kind: 'range', ...roundedRange(roundToBase(c.value, s.base), s.base) }, minWidth: 0 };
+  // The documented rule never hides a zero, so a reader knows a [c] is at least 1.
+  return { value: c.value, integer: true, view: { kind: 'hidden', lower: 1 }, minWidth: small ? threshold : 0 };
+}
+
+/**
+ * Designs the public cohort table against the quarterly release as designed (`universe`,
+ * `shown`): returns the rows as published ([c] hidden, [rd] rounded) and the audit's verdict.
+ */
+export async function designCohortRelease(
+  rows: readonly CohortRow[],
+  universe: ReleaseUniverse,
+  shown: readonly Shown[],
+  policy: DisclosurePolicy,
+  threshold: number,
+  onRound?: (round: number, failing: number) => void,
+): Promise<CohortRelease> {
+  const published = rows.flatMap((r, row) => (r.value === null || r.area_type === 'comparator' ? [] : [{ ...r, value: r.value, row }]));
+  const offset = universe.cells.length;
+  const relations = [...universe.relations, ...cohortRelations(published).map((r) => ({ ...r, cells: r.cells.map((c) => c + offset) })), ...crossRelations(published, offset, universe)];
+  const mainView = [...shown];
+  const view: Shown[] = published.map((c) => (c.value > 0 && c.value < threshold ? { kind: 'hidden' } : { kind: 'exact' }));
+  // Main-release cells a cohort figure is tied to: their components are audited again too.
+  const touched = new Set<number>(published.map((_, j) => offset + j));
+  for (const r of relations.slice(universe.relations.length)) for (const c of r.cells) touched.add(c);
+  let rounds = 0;
+  const intervals = new Map<number, Interval>();
+  for (;;) {
+    const cells = [...auditCells(universe, mainView, threshold), ...published.map((c, j) => cohortAuditCell(c, view[j] as Shown, threshold))];
+    const result = await auditRelease(cells, relations, { only: touched });
+    rounds++;
+    onRound?.(rounds, result.failures.length);
+    for (const [c, iv] of result.intervals) intervals.set(c, iv);
+    if (result.failures.length === 0) break;
+    if (rounds >= MAX_ROUNDS) throw new CohortDisclosureError(`The cohort table fails its disclosure audit after ${rounds} rounds: ${failureText(result.failures[0], published, universe, offset)}`);
+    let changed = 0;
+    for (const f of result.failures) {
+      for (const l of f.limiting) {
+        if (l < offset) {
+          const c = universe.cells[l] as ReleaseCell;
+          const next = c.table === 'claims' || !c.policy.may_round ? (c.table === 'claims' ? null : { kind: 'hidden' as const }) : nextView(asCell(c) as Cell & { value: number }, mainView[l] as Shown, policy, threshold);
+          if (!next || (mainView[l] as Shown).kind === 'hidden' || (mainView[l] as Shown).kind === 'withheld' || c.value === 0) continue;
+          mainView[l] = next;
+          changed++;
+          continue;
+        }
+        const j = l - offset;
+        const next = nextView(published[j] as Cell & { value: number }, view[j] as Shown, policy, threshold);
+        if (!next) continue;
+        view[j] = next;
+        changed++;
+      }
+    }
+    if (changed === 0) throw new CohortDisclosureError(`The cohort table fails its disclosure audit and no cohort figure is left to hide: ${failureText(result.failures[0], published, universe, offset)}`);
+  }
+  const out = rows.map((r) => ({ ...r }));
+  published.forEach((c, j) => {
+    const s = view[j] as Shown;
+    const row = out[c.row] as CohortRow;
+    if (s.kind === 'hidden') Object.assign(row, { value: null, flag: GSS.c });
+    else if (s.kind === 'rounded') Object.assign(row, { value: roundToBase(c.value, s.base), flag: GSS.rd });
+  });
+  const widths = published.flatMap((c, j) => {
+    const iv = intervals.get(offset + j);
+    return (view[j] as Shown).kind === 'hidden' && c.value > 0 && c.value < threshold && iv ? [iv.upper - iv.lower] : [];
+  });
+  return { rows: out, shown: mainView, audit: { hidden_counts_audited: widths.length, narrowest_interval: widths.length === 0 ? null : Math.min(...widths), rounds } };
+}
+
+function failureText(f: { cell: number; interval: Interval; pinnedBy: readonly string[] } | undefined, cells: readonly Cell[], universe: ReleaseUniverse, offset: number): string {
+  if (!f) return '';
+  const what = f.cell >= offset ? describe(cells[f.cell - offset] as Cell) : describeCell(universe.cells[f.cell] as ReleaseCell);
+  return `${what} is [c] but a reader can prove it lies between ${f.interval.lower} and ${f.interval.upper}, from: ${f.pinnedBy.slice(0, 4).join('; ')}.`;
+}
