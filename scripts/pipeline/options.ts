@@ -26,6 +26,8 @@ export interface PipelineOptions {
   claimsFile?: string | null;
   /** Claim window the claims file lists, e.g. "2014-15 Q3"; by default the last published quarter. */
   claimsWindow?: string | null;
+  /** The release archive to compare with (public audience only), or null for none. */
+  archiveDir?: string | null;
   quiet: boolean;
 }
 
@@ -57,6 +59,9 @@ Options:
   --claims-window <label>
                          claim window the claims file lists, e.g. "2014-15 Q3" (default: the
                          last published quarter)
+  --archive <folder>     the release archive (see npm run release): compare with the latest
+                         archived release before this one, mark revised figures [r] and write
+                         revisions.json; public audience only
   --quiet                no progress lines
   --help                 show this help
 `;
@@ -86,6 +91,7 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
         'last-quarter': { type: 'string' },
         'claims-file': { type: 'string' },
         'claims-window': { type: 'string' },
+        archive: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -116,6 +122,10 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
   if (claimsWindow !== null && !/^\d{4}-\d{2} Q[1-4]$/.test(claimsWindow)) {
     throw new UsageError(`--claims-window must be a financial quarter such as "2014-15 Q3", not "${claimsWindow}"`);
   }
+  const archiveDir = v.archive ?? null;
+  if (archiveDir !== null && v.audience !== 'public') {
+    throw new UsageError('--archive compares public releases figure by figure, so it is for the public audience only; drop it for --audience board.');
+  }
   const sourceDateEpoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
   return {
     extractsDir: v.extracts,
@@ -133,6 +143,7 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
     lastQuarter: v['last-quarter'] ?? null,
     claimsFile,
     claimsWindow,
+    archiveDir,
     quiet: v.quiet ?? false,
   };
 }
@@ -169,11 +180,12 @@ export function parseArgsMessage(error: unknown): string {
  * rows, is nowhere the site publishes (public/, dist/, the output folder) nor holds one of them.
  */
 export function checkPipelinePaths(
-  options: Pick<PipelineOptions, 'extractsDir' | 'referenceDir' | 'outDir' | 'reportDir' | 'claimsFile'>,
+  options: Pick<PipelineOptions, 'extractsDir' | 'referenceDir' | 'outDir' | 'reportDir' | 'claimsFile' | 'archiveDir'>,
   projectRoot = process.cwd(),
 ): void {
   requireFolder('--extracts', options.extractsDir, 'the folder holding families.csv, outcomes.csv, claims.csv and area_indicators.csv');
   requireFolder('--reference', options.referenceDir, 'the reference data folder, e.g. data/reference');
+  if (options.archiveDir) requireFolder('--archive', options.archiveDir, 'the release archive folder (`npm run release` fills it; make an empty one before the first release)');
   // Compare every spelling of each path (as given, with its folder's links resolved, with its
   // own link resolved): `public/data` is a link to a staging folder, and `public` may be a link.
   const report = spellings(options.reportDir);

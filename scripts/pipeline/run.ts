@@ -52,6 +52,8 @@ import { renderQualityReport } from './quality-report.ts';
 import { loadAndValidateExtracts, type ExtractsResult } from './validate/validateExtracts.ts';
 import { renderManifest, sha256File } from './write/manifest.ts';
 import { writeClaimsFile } from './outcomes/claimsFile.ts';
+import { reviseRelease } from './revise/index.ts';
+import { REVISIONS_FILE, type RevisionsLog } from '../../src/lib/outputs/revisions.ts';
 import { stageDir } from './write/atomic-dir.ts';
 import { startRun } from './write/run-guard.ts';
 import { writeParquet } from './write/parquet.ts';
@@ -105,7 +107,12 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
       progress.info(`  Audit passed: ${published.audit.hidden_counts_audited.toLocaleString('en-GB')} hidden counts, none narrower than ${options.threshold} (narrowest ${String(published.audit.narrowest_interval)}), ${published.audit.rounds} round(s).`);
     }
     for (const line of utilityLines(published.utility)) progress.info(`  ${line}`);
-    const manifest = await progress.step(`Writing Parquet to ${options.outDir}`, () => writeOutputs(conn, published, quality, period, options));
+    // [p] from the reference data and [r] against the archived release: flags only, after the audit.
+    const revised = await progress.step('Marking provisional and revised figures', () =>
+      reviseRelease(conn, published, { referenceDir: options.referenceDir, catalogue: ref.catalogue, archiveDir: options.archiveDir ?? null, lastQuarter: period.lastQuarter, released: period.released, roundingBase: ref.disclosure.rounding_base }),
+    );
+    if (revised.previous) progress.info(`  Compared with the release of ${revised.previous.manifest.released} (${revised.previous.slug}): ${revised.revised.toLocaleString('en-GB')} figure(s) revised.`);
+    const manifest = await progress.step(`Writing Parquet to ${options.outDir}`, () => writeOutputs(conn, { ...published, ...revised.rows }, quality, period, options, revised.log));
     if (options.claimsFile) await writeClaims(conn, options.claimsFile, options.claimsWindow ?? period.lastQuarter, progress);
     return { manifest, quality };
   } finally {
@@ -181,6 +188,7 @@ async function writeOutputs(
   quality: ExtractsResult,
   period: ExtractPeriod,
   options: PipelineOptions,
+  revisions: RevisionsLog | null,
 ): Promise<Manifest> {
   const staged = await stageDir(options.outDir);
   try {
@@ -224,6 +232,7 @@ async function writeOutputs(
       outputs,
     };
     await writeFile(join(staged.path, MANIFEST_FILE), renderManifest(manifest));
+    if (revisions) await writeFile(join(staged.path, REVISIONS_FILE), `${JSON.stringify(revisions, null, 2)}\n`);
     await staged.commit();
     return manifest;
   } catch (error) {

@@ -1,0 +1,58 @@
+/**
+ * A published figure as the revision step sees it, whatever table it comes from: which figure it
+ * is (the columns that identify it within its table), its value and its GSS flag. Two releases
+ * hold "the same figure" when these key columns match, so a new quarter, area or breakdown is a
+ * new figure, never a revision.
+ */
+import type { CountRow, CountTable, GssFlag, IndicatorRow, OutputTable, PeriodRow } from '../../../src/lib/outputs/tables.ts';
+
+/** The published rows of one release, table by table, as the pipeline writes them. */
+export type ReleaseRows = Record<CountTable, CountRow[]> & { indicators: IndicatorRow[]; periods: PeriodRow[] };
+
+/**
+ * The columns that identify a figure in each table. The period's label (not its start date) is
+ * part of the key: a year and a quarter can start on the same day, and "to 2026-27 Q2" is a
+ * different figure from "to 2026-27 Q1".
+ */
+export const FIGURE_KEYS = {
+  programme: ['measure', 'breakdown', 'area_type', 'area_code', 'quarter'],
+  criteria: ['measure', 'breakdown', 'area_type', 'area_code', 'quarter'],
+  outcomes: ['measure', 'breakdown', 'area_type', 'area_code', 'quarter'],
+  claims: ['measure', 'breakdown', 'area_type', 'area_code', 'quarter'],
+  indicators: ['indicator_code', 'area_type', 'area_code', 'period'],
+  periods: ['table', 'measure', 'breakdown', 'period_type', 'area_type', 'area_code', 'period'],
+} as const satisfies Partial<Record<OutputTable, readonly string[]>>;
+/** The tables the revision step compares (a table added to the release joins by getting its keys here). */
+export type RevisedTable = keyof typeof FIGURE_KEYS;
+
+/** The fields of a row the comparison reads: its key columns, value and flag. */
+export type FigureRow = Readonly<Record<string, unknown>> & { value: number | null; flag: GssFlag | null };
+
+export interface Figure {
+  table: RevisedTable;
+  key: string;
+  /** Measure, indicator code, or "<table>.<measure>" for a longer period (periods.parquet). */
+  measure: string;
+  breakdown: string;
+  area_code: string;
+  period: string;
+  value: number | null;
+  flag: GssFlag | null;
+}
+
+export function figureOf(table: RevisedTable, row: FigureRow): Figure {
+  const text = (column: string) => String(row[column] ?? '');
+  const key = FIGURE_KEYS[table].map(text).join('\u0000');
+  const base = { table, key, area_code: text('area_code'), value: row.value, flag: row.flag };
+  switch (table) {
+    case 'indicators':
+      return { ...base, measure: text('indicator_code'), breakdown: 'all', period: text('period') };
+    case 'periods':
+      return { ...base, measure: `${text('table')}.${text('measure')}`, breakdown: text('breakdown'), period: text('period') };
+    default:
+      return { ...base, measure: text('measure'), breakdown: text('breakdown'), period: text('quarter') };
+  }
+}
+
+/** The tables of a release in file order, so logs and outputs are deterministic. */
+export const RELEASE_TABLES = Object.keys(FIGURE_KEYS) as RevisedTable[];
