@@ -2,7 +2,8 @@
  * The safety net: a last look at a built site before it is published. Whatever the pipeline's
  * guard and disclosure control did, this reads every file under the site as a reader would and
  * refuses it when it finds a row-level column, a direct identifier, a board (unsuppressed)
- * release, or a count the release's own rule does not allow. It runs after every public build
+ * release, or a count the release's own rule does not allow (in data files by column, in pages by
+ * the cells DataTable marks as published counts). It runs after every public build
  * (astro.config.mjs) and in the tests, on the real built files.
  */
 import { openDuckDB } from '../pipeline/duckdb.ts';

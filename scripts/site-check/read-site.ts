@@ -13,6 +13,8 @@ import type { Compressors } from 'hyparquet';
 import { decompressZstd } from 'hyparquet-compressors';
 import { parseHTML } from 'linkedom';
 import { parseCsv } from '../../src/lib/reference/load.ts';
+import { splitSymbols } from '../../src/lib/format/symbols.ts';
+import { PUBLISHED_COUNT_ATTRIBUTE } from '../../src/lib/tables/cells.ts';
 
 /** A piece of text and where it is: "line 12", "row 3, column area_code". */
 export interface TextPiece {
@@ -118,6 +120,21 @@ function readJson(content: SiteContent, file: string, text: string): void {
   readJsonValue(content, file, value, '');
 }
 
+/**
+ * A table cell a page marks as a published count, as a record like a CSV row: its number as the
+ * reader sees it ("1,234"), the symbol beside it as its flag, and its area when the row names one.
+ */
+function publishedCountCell(file: string, where: string, area: string, text: string): TableRecord {
+  const parts = splitSymbols(text);
+  const flag = parts.find((part) => part.kind === 'symbol');
+  const digits = parts.map((part) => (part.kind === 'text' ? part.text : '')).join('').replace(/[,\s£]/g, '');
+  return {
+    file,
+    where: `published count in <${where}> "${text.trim()}"`,
+    cells: { measure: 'published count', value: /^-?\d+(\.\d+)?$/.test(digits) ? Number(digits) : null, flag: flag?.kind === 'symbol' ? flag.symbol : null, area_code: area === '' ? null : area },
+  };
+}
+
 function readHtml(content: SiteContent, file: string, text: string): void {
   const { document } = parseHTML(text);
   // Each text node and attribute value is a piece of its own: joining them would let the end of
@@ -135,6 +152,8 @@ function readHtml(content: SiteContent, file: string, text: string): void {
     for (const attribute of Array.from(element.attributes)) {
       if (attribute.value.trim() !== '') content.texts.push({ file, where: `${attribute.name} of <${here}>`, text: attribute.value });
     }
+    const area = element.getAttribute(PUBLISHED_COUNT_ATTRIBUTE);
+    if (area !== null) content.records.push(publishedCountCell(file, here, area, element.textContent ?? ''));
     const type = element.getAttribute('type') ?? '';
     if (tag === 'script' && /json/i.test(type)) {
       readJson(content, `${file} (<script type="${type}">)`, element.textContent ?? '');

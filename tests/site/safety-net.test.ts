@@ -161,6 +161,24 @@ describe('the safety net', () => {
     expect(found).toContain('small count data/outcomes.csv 1');
   });
 
+  it('reads counts in pages\' tables as a reader sees them, and only the council\'s own', async () => {
+    const dir = await plantedSite((d) => {
+      const page = join(d, 'index.html');
+      let html = readFileSync(page, 'utf8');
+      // The first count cell showing a whole number of at least the threshold becomes 3; a copy of
+      // it marked as another authority's figure shows 2, which is not this council's to control.
+      const cell = /(<t[dh][^>]*data-published-count[^>]*>)(\d{1,3}(?:,\d{3})*)(<\/t[dh]>)/g;
+      const match = [...html.matchAll(cell)].find((m) => Number((m[2] ?? '').replace(/,/g, '')) >= 5);
+      expect(match, 'a published count in the dashboard table').toBeDefined();
+      const [whole, open, , close] = match!;
+      const other = `${open!.replace('data-published-count', 'data-published-count="E06000001"')}2${close}`;
+      html = html.replace(whole, `${open}3${close}${other}`);
+      writeFileSync(page, html);
+    });
+    const found = summary(await check(dir));
+    expect(found).toEqual(['small count index.html 3']);
+  });
+
   it('checks the council\'s own areas in other tables, not figures other bodies published for other areas', async () => {
     const programme = JSON.parse(readFileSync('data/reference/programme.json', 'utf8')) as { authority: { code: string } };
     const dir = await plantedSite((d) => {

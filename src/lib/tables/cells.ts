@@ -37,3 +37,10 @@ export interface TableColumn {
   /** Custom text for a cell. GSS symbols in the result are still marked up and keyed. */
   readonly format?: (value: CellValue, row: TableRow) => string;
 }
+
+/**
+ * The attribute a table cell holding a published count carries, its value the row's area code
+ * ("" when the row names none, so the council's own). The safety net reads counts in pages by it,
+ * as it reads them in CSV and Parquet by column: a page is published as much as a file is.
+ */
+export const PUBLISHED_COUNT_ATTRIBUTE = 'data-published-count';
