@@ -4,6 +4,7 @@
  * targets, thresholds and payment rules without loading the reference files.
  */
 import type { Locality, Programme } from '../reference/schema.ts';
+import { weightedNeed } from '../indicators/need-share.ts';
 
 export interface DashboardLocality {
   readonly code: string;
@@ -37,7 +38,7 @@ export interface DashboardConfig {
 export function dashboardConfig(programme: Programme, localities: readonly Locality[], quarters: readonly string[]): DashboardConfig {
   return {
     authority: { code: programme.authority.code, name: programme.authority.name },
-    localities: localities.map((l) => ({ code: l.locality_code, name: l.locality_name, need: l.population_0_19 * l.deprivation_score })),
+    localities: localities.map((l) => ({ code: l.locality_code, name: l.locality_name, need: weightedNeed({ population: l.population_0_19, deprivation: l.deprivation_score }) })),
     cohortTargets: { ...programme.cohort_targets },
     programmeTarget: programme.programme_target,
     thresholds: { at_risk: programme.status_thresholds.at_risk, off_track: programme.status_thresholds.off_track },

@@ -4,8 +4,9 @@
  */
 import type { CellValue, TableColumn, TableRow } from '../tables/cells.ts';
 import { attachedToDate, yearToDate, type DashboardContext } from './context.ts';
-import type { Flagged } from './flagged.ts';
+import { isExact, type Flagged } from './flagged.ts';
 import type { DashboardTable } from './types.ts';
+import { percentShares } from '../indicators/need-share.ts';
 
 export const TABLE_COLUMNS: readonly TableColumn[] = [
   { key: 'area', label: 'Area' },
@@ -21,18 +22,22 @@ export const TABLE_COLUMNS: readonly TableColumn[] = [
 
 export function localityTable(ctx: DashboardContext): DashboardTable {
   const { config } = ctx;
-  const areas = [...config.localities.map((l) => ({ code: l.code, name: l.name })), { code: config.authority.code, name: config.authority.name }];
+  // No need recorded anywhere: no share of it ([x]) rather than 0%.
+  const hasNeed = config.localities.some((l) => l.need > 0);
+  const needShares = percentShares(config.localities.map((l) => l.need));
+  const areas = [
+    ...config.localities.map((l, i) => ({ code: l.code, name: l.name, needShare: hasNeed ? needShares[i]! : null })),
+    { code: config.authority.code, name: config.authority.name, needShare: hasNeed ? 100 : null },
+  ];
   return {
     caption: `Families, outcomes and claims by locality, ${config.authority.name}, ${ctx.quarter} and ${ctx.year} to date`,
     columns: TABLE_COLUMNS,
-    rows: areas.map(({ code, name }) => localityRow(ctx, code, name)),
+    rows: areas.map(({ code, name, needShare }) => localityRow(ctx, code, name, needShare)),
   };
 }
 
-function localityRow(ctx: DashboardContext, code: string, name: string): TableRow {
+function localityRow(ctx: DashboardContext, code: string, name: string, needShare: number | null): TableRow {
   const { config } = ctx;
-  const totalNeed = config.localities.reduce((s, l) => s + l.need, 0);
-  const need = code === config.authority.code ? totalNeed : (config.localities.find((l) => l.code === code)?.need ?? 0);
   const attachedYear = yearToDate(ctx, 'families_attached', code);
   return {
     area: name,
@@ -42,7 +47,7 @@ function localityRow(ctx: DashboardContext, code: string, name: string): TableRo
     open: ctx.get(ctx.quarter, code, 'families_open'),
     sustained_year: yearToDate(ctx, 'outcomes_sustained', code),
     claims_year: yearToDate(ctx, 'claims', code),
-    need_share: totalNeed > 0 ? (need / totalNeed) * 100 : null,
+    need_share: needShare,
     attached_share: shareOf(attachedYear, yearToDate(ctx, 'families_attached', config.authority.code)),
   };
 }
@@ -53,7 +58,7 @@ function localityRow(ctx: DashboardContext, code: string, name: string): TableRo
  */
 function shareOf(part: Flagged, whole: Flagged): CellValue {
   if (part.value === null || whole.value === null) return { value: null, flag: part.flag ?? whole.flag };
-  if (part.flag !== null || whole.flag !== null) return { value: null, flag: '[x]' };
+  if (!isExact(part) || !isExact(whole)) return { value: null, flag: '[x]' };
   if (whole.value === 0) return { value: null, flag: '[z]' };
   return (part.value / whole.value) * 100;
 }

@@ -15,32 +15,37 @@ export interface NeedShare {
   readonly gapPoints: number;
 }
 
+/** An area's need, as Derbyshire weights it: its 0-19 population times its deprivation score. */
+export function weightedNeed(area: { readonly population: number; readonly deprivation: number }): number {
+  return area.population * area.deprivation;
+}
+
+/** Each weight as a percentage of their total (0-100); all 0 when the total is 0. */
+export function percentShares(weights: readonly number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => (total > 0 ? (w / total) * 100 : 0));
+}
+
 /**
- * The need share alone, 0-100 for each area: population x deprivation over the total. Keyed by
- * position, with no reference-data field names, so the browser what-if on the resources page
- * can run it without carrying extract column names into the site's scripts.
+ * The need share alone, 0-100 for each area. Keyed by position, with no reference-data field
+ * names, so the browser what-if on the resources page can run it without carrying extract
+ * column names into the site's scripts.
  */
 export function needSharePercents(areas: readonly { readonly population: number; readonly deprivation: number }[]): number[] {
-  const weighted = areas.map((a) => a.population * a.deprivation);
-  const total = weighted.reduce((a, b) => a + b, 0);
-  return weighted.map((w) => (total > 0 ? (w / total) * 100 : 0));
+  return percentShares(areas.map(weightedNeed));
 }
 
 export function needShares(localities: readonly Pick<Locality, 'locality_code' | 'population_0_19' | 'deprivation_score' | 'staff_fte'>[]): NeedShare[] {
-  const weighted = localities.map((l) => l.population_0_19 * l.deprivation_score);
-  const needPercents = needSharePercents(localities.map((l) => ({ population: l.population_0_19, deprivation: l.deprivation_score })));
-  const totalFte = localities.reduce((a, l) => a + l.staff_fte, 0);
-  return localities.map((l, i) => {
-    const needSharePercent = needPercents[i]!;
-    const fteSharePercent = totalFte > 0 ? (l.staff_fte / totalFte) * 100 : 0;
-    return {
-      localityCode: l.locality_code,
-      weightedNeed: weighted[i]!,
-      needSharePercent,
-      fteSharePercent,
-      gapPoints: fteSharePercent - needSharePercent,
-    };
-  });
+  const weighted = localities.map((l) => weightedNeed({ population: l.population_0_19, deprivation: l.deprivation_score }));
+  const needPercents = percentShares(weighted);
+  const ftePercents = percentShares(localities.map((l) => l.staff_fte));
+  return localities.map((l, i) => ({
+    localityCode: l.locality_code,
+    weightedNeed: weighted[i]!,
+    needSharePercent: needPercents[i]!,
+    fteSharePercent: ftePercents[i]!,
+    gapPoints: ftePercents[i]! - needPercents[i]!,
+  }));
 }
 
 /** Columns of the need and staff table, the same on the localities index and each profile. */
