@@ -46,6 +46,8 @@ export interface CohortRelease {
   readonly rows: CohortRow[];
   /** The quarterly release's view after any figure it had to hide or round more for the cohort table. */
   readonly shown: Shown[];
+  /** What a reader sees of each cohort row with a value, in row order (for the tests' reader). */
+  readonly cohortShown: ReadonlyMap<number, Shown>;
   readonly audit: CohortAudit;
 }
 
@@ -259,7 +261,7 @@ export async function designCohortRelease(
     const iv = intervals.get(offset + j);
     return (view[j] as Shown).kind === 'hidden' && c.value > 0 && c.value < threshold && iv ? [iv.upper - iv.lower] : [];
   });
-  return { rows: out, shown: mainView, audit: { hidden_counts_audited: widths.length, narrowest_interval: widths.length === 0 ? null : Math.min(...widths), rounds } };
+  return { rows: out, shown: mainView, cohortShown: new Map(published.map((c, j) => [c.row, view[j] as Shown])), audit: { hidden_counts_audited: widths.length, narrowest_interval: widths.length === 0 ? null : Math.min(...widths), rounds } };
 }
 
 function failureText(f: { cell: number; interval: Interval; pinnedBy: readonly string[] } | undefined, cells: readonly Cell[], universe: ReleaseUniverse, offset: number): string {

@@ -1,0 +1,179 @@
+/**
+ * The cohort table's disclosure control on random small councils, attacked by a reader it did
+ * not write: the quarterly release's reader (__checkers__/reader.ts) plus the cohort relations
+ * built here from the rows' own labels (localities and cohort years add up, bins add up to the
+ * claimed, the funnel nests, a cohort's families attached are its financial year's), solved as an
+ * integer programme for every hidden count from scratch (__checkers__/integer-bounds.ts).
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLAIM_LAG_BINS } from '../../../src/lib/cohort/claim-lag.ts';
+import { GSS, type CohortRow } from '../../../src/lib/outputs/tables.ts';
+import { addQuarters } from '../../../src/lib/period/quarter.ts';
+import { loadReference } from '../../../src/lib/reference/load.ts';
+import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
+import { integerBounds } from './__checkers__/integer-bounds.ts';
+import { readerRelations, readerView } from './__checkers__/reader.ts';
+import { AUTHORITY, council, FIRST, tablesOf, type Council } from './__checkers__/random-council.ts';
+import type { AuditCell, AuditRelation } from './audit.ts';
+import { cohortRelations, designCohortRelease } from './cohort.ts';
+import { designRelease } from './release.ts';
+
+const THRESHOLD = 5;
+const STAGES = ['families_identified', 'families_attached', 'families_achieved', 'families_sustained', 'families_claimed'];
+
+interface Funnel {
+  /** Per locality and cohort year: extra identified, then the share kept at each later stage. */
+  readonly extra: number[][];
+  readonly keep: number[][][];
+  readonly due: number[][];
+  readonly bins: number[][];
+}
+
+const funnel = (localities: number): fc.Arbitrary<Funnel> => {
+  const perArea = <T>(v: fc.Arbitrary<T>, n: number) => fc.array(fc.array(v, { minLength: n, maxLength: n }), { minLength: localities, maxLength: localities });
+  const share = fc.integer({ min: 0, max: 100 }).map((n) => n / 100);
+  return fc.record({
+    extra: perArea(fc.integer({ min: 0, max: 3 }), 2),
+    keep: fc.array(perArea(share, 2), { minLength: 3, maxLength: 3 }),
+    due: perArea(share, 2),
+    bins: perArea(fc.integer({ min: 0, max: CLAIM_LAG_BINS.length - 1 }), 40),
+  });
+};
+
+/** Cohort rows consistent with the council: a cohort's families attached are its year's. */
+function cohortOf(c: Council, f: Funnel): CohortRow[] {
+  const tables = tablesOf(c);
+  const years = ['2024-25', '2025-26'];
+  const areas = Array.from({ length: c.localities }, (_, a) => `E0500090${a}`);
+  const rows: CohortRow[] = [];
+  const values = new Map<string, number>();
+  const set = (year: string, area: string, measure: string, breakdown: string, v: number) => {
+    for (const y of [year, 'all']) {
+      for (const a of [area, AUTHORITY]) {
+        const k = [y, a, measure, breakdown].join('|');
+        values.set(k, (values.get(k) ?? 0) + v);
+      }
+    }
+  };
+  areas.forEach((area, a) => {
+    years.forEach((year, y) => {
+      const attached = tables.programme.filter((r) => r.measure === 'families_attached' && r.area_code === area && r.quarter.startsWith(year)).reduce((s, r) => s + (r.value ?? 0), 0);
+      const stage = [attached + (f.extra[a]?.[y] ?? 0), attached];
+      for (let k = 0; k < 3; k++) stage.push(Math.floor((stage.at(-1) as number) * (f.keep[k]?.[a]?.[y] ?? 0)));
+      STAGES.forEach((m, k) => set(year, area, m, 'all', stage[k] as number));
+      set(year, area, 'families_due_next_quarter', 'all', Math.floor(((stage[2] as number) - (stage[3] as number)) * (f.due[a]?.[y] ?? 0)));
+    });
+    const claimed = values.get(['all', area, 'families_claimed', 'all'].join('|')) ?? 0;
+    CLAIM_LAG_BINS.forEach((b) => {
+      const n = (f.bins[a] ?? []).slice(0, claimed).filter((i) => i === CLAIM_LAG_BINS.indexOf(b)).length;
+      for (const ar of [area, AUTHORITY]) {
+        const k = ['all', ar, 'families_claimed', b.code].join('|');
+        values.set(k, (values.get(k) ?? 0) + n);
+      }
+    });
+  });
+  for (const [k, value] of values) {
+    const [cohort_year, area_code, measure, breakdown] = k.split('|') as [string, string, string, string];
+    rows.push({ cohort_year, area_code, area_type: area_code === AUTHORITY ? 'authority' : 'locality', measure, breakdown, value, flag: null });
+  }
+  return rows;
+}
+
+/** The reader's cohort relations, from the labels alone. */
+function readerCohortRelations(rows: readonly CohortRow[], offset: number, programme: ReadonlyArray<{ index: number; measure: string; area: string; quarter: string; value: number }>): AuditRelation[] {
+  const out: AuditRelation[] = [];
+  const at = new Map(rows.map((r, i) => [[r.cohort_year, r.area_code, r.measure, r.breakdown].join('|'), offset + i]));
+  const get = (y: string, a: string, m: string, b = 'all') => at.get([y, a, m, b].join('|'));
+  const valueOf = (i: number) => (i >= offset ? (rows[i - offset]?.value as number) : (programme.find((p) => p.index === i)?.value as number));
+  const sum = (name: string, parts: Array<number | undefined>, total: number | undefined) => {
+    if (total === undefined || parts.some((p) => p === undefined)) return;
+    // Between tables, a reader can use only what is true of the data (the councils here vary).
+    if ((parts as number[]).reduce((s, p) => s + valueOf(p), 0) !== valueOf(total)) return;
+    out.push({ name, sense: 'eq', cells: [...(parts as number[]), total], coefs: [...parts.map(() => 1), -1] });
+  };
+  const areas = [...new Set(rows.filter((r) => r.area_type === 'locality').map((r) => r.area_code))];
+  const years = [...new Set(rows.map((r) => r.cohort_year))].filter((y) => y !== 'all');
+  for (const r of rows) {
+    if (r.area_type === 'authority') sum('areas', areas.map((a) => get(r.cohort_year, a, r.measure, r.breakdown)), get(r.cohort_year, r.area_code, r.measure, r.breakdown));
+    if (r.cohort_year === 'all' && r.breakdown === 'all') sum('years', years.map((y) => get(y, r.area_code, r.measure)), get('all', r.area_code, r.measure));
+    if (r.cohort_year === 'all' && r.measure === 'families_claimed' && r.breakdown === 'all') sum('bins', CLAIM_LAG_BINS.map((b) => get('all', r.area_code, r.measure, b.code)), get('all', r.area_code, r.measure));
+    if (r.breakdown !== 'all' || r.measure !== 'families_identified') continue;
+    for (let k = 1; k < STAGES.length; k++) {
+      const inner = get(r.cohort_year, r.area_code, STAGES[k] as string);
+      const outer = get(r.cohort_year, r.area_code, STAGES[k - 1] as string);
+      if (inner !== undefined && outer !== undefined) out.push({ name: 'nests', sense: 'le', cells: [inner, outer], coefs: [1, -1] });
+    }
+    const [due, sus, ach] = [get(r.cohort_year, r.area_code, 'families_due_next_quarter'), get(r.cohort_year, r.area_code, 'families_sustained'), get(r.cohort_year, r.area_code, 'families_achieved')];
+    if (due !== undefined && sus !== undefined && ach !== undefined) out.push({ name: 'due', sense: 'le', cells: [due, sus, ach], coefs: [1, 1, -1] });
+    const quarters = (measure: string, year: string | null) => programme.filter((p) => p.measure === measure && p.area === r.area_code && (year === null || p.quarter.startsWith(year))).map((p) => p.index);
+    if (r.cohort_year === 'all') {
+      sum('identified to date', quarters('families_identified', null), get('all', r.area_code, 'families_identified'));
+    } else {
+      sum('cohort attached', quarters('families_attached', r.cohort_year), get(r.cohort_year, r.area_code, 'families_attached'));
+    }
+  }
+  return out;
+}
+
+let policy: DisclosurePolicy;
+beforeAll(async () => {
+  policy = (await loadReference('data/reference')).disclosure;
+});
+
+describe('designCohortRelease', () => {
+  it('declares only relations that hold, nesting and cohort totals among them', () => {
+    const c: Council = { localities: 2, quarters: 4, identified: [[1, 2, 3, 4], [4, 3, 2, 1]], attached: [[1, 1, 1, 1], [2, 2, 2, 2]], closing: [[0, 0, 0, 0], [0, 0, 0, 0]], criteria: [], outcomes: [], claims: [] };
+    const rows = cohortOf({ ...c, criteria: [c.closing, c.closing], outcomes: [c.closing, c.closing], claims: [c.closing, c.closing] }, { extra: [[1, 1], [0, 2]], keep: [[[1, 0.5], [0.5, 1]], [[1, 1], [1, 1]], [[0.5, 0.5], [1, 1]]], due: [[0, 0], [0, 0]], bins: [Array(40).fill(3), Array(40).fill(5)] });
+    const relations = cohortRelations(rows);
+    for (const r of relations) {
+      const total = r.cells.reduce((s, i, k) => s + (rows[i]?.value ?? 0) * (r.coefs[k] as number), 0);
+      if (r.sense === 'eq') expect(total, r.name).toBe(0);
+      else expect(total, r.name).toBeLessThanOrEqual(0);
+    }
+    const names = relations.map((r) => r.name.split(':')[0]);
+    for (const kind of ['localities add up to the authority', 'cohort years add up to all cohorts', 'time-to-claim bins add up to the families claimed', 'the funnel nests', 'due next quarter + sustained ≤ achieved']) expect(names).toContain(kind);
+  });
+
+  it('makes cohort tables that a fresh integer programme cannot narrow, with the quarterly release beside them', async () => {
+    const seen = { hidden: 0, rounded: 0 };
+    const arbitrary = council.filter((c) => c.quarters >= 4).chain((c) => fc.record({ c: fc.constant(c), f: funnel(c.localities) }));
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async ({ c, f }) => {
+        const tables = tablesOf(c);
+        const design = await designRelease(tables, policy, THRESHOLD, FIRST, addQuarters(FIRST, c.quarters - 1));
+        const rows = cohortOf(c, f);
+        const cohort = await designCohortRelease(rows, design.universe, design.shown, policy, THRESHOLD);
+        const { cells } = design.universe;
+        const main = readerView(cells, cohort.shown, THRESHOLD);
+        const own: AuditCell[] = rows.map((r, i) => {
+          const s = cohort.cohortShown.get(i);
+          const value = r.value as number;
+          if (!s || s.kind === 'exact') return { value, integer: true, view: { kind: 'exact' }, minWidth: 0 };
+          if (s.kind === 'rounded') {
+            seen.rounded++;
+            const p = Math.floor(value / s.base + 0.5) * s.base;
+            return { value, integer: true, view: { kind: 'range', lower: Math.max(0, Math.ceil(p - s.base / 2)), upper: Math.ceil(p + s.base / 2) - 1 }, minWidth: 0 };
+          }
+          seen.hidden++;
+          return { value, integer: true, view: { kind: 'hidden', lower: 1 }, minWidth: value > 0 && value < THRESHOLD ? THRESHOLD : 0 };
+        });
+        const programme = cells.flatMap((cell, index) => (cell.table === 'programme' && cell.period.type === 'quarter' ? [{ index, measure: cell.measure, area: cell.area_code, quarter: cell.period.label, value: cell.value }] : []));
+        const relations = [...readerRelations(cells), ...readerCohortRelations(rows, cells.length, programme)];
+        const proved = await integerBounds([...main, ...own], relations);
+        for (const [i, interval] of proved) {
+          const cell = [...main, ...own][i] as AuditCell;
+          const label = i >= cells.length ? JSON.stringify(rows[i - cells.length]) : `${cells[i]?.table} ${cells[i]?.measure} ${cells[i]?.area_code} ${cells[i]?.period.label}`;
+          expect(interval.upper - interval.lower, `${label} narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual(cell.minWidth);
+        }
+        // Published rows carry their symbol; a zero is never hidden.
+        cohort.rows.forEach((r, i) => {
+          if (r.flag === GSS.c) expect(r.value).toBeNull();
+          if (rows[i]?.value === 0) expect(r.flag).not.toBe(GSS.c);
+        });
+      }),
+      { numRuns: 4, seed: 20261201 },
+    );
+    expect(seen.hidden).toBeGreaterThan(10);
+  }, 300_000);
+});
