@@ -22,13 +22,6 @@ export const PACK_SECTIONS = [
 
 export type PackSectionId = (typeof PACK_SECTIONS)[number]['id'];
 
-/** The section's title, looked up by id so a page cannot misspell one. */
-export function packSection(id: PackSectionId): { readonly id: PackSectionId; readonly title: string } {
-  const section = PACK_SECTIONS.find((s) => s.id === id);
-  if (!section) throw new Error(`packSection: no section "${id}"`);
-  return section;
-}
-
 /** The words on every page of the internal (board) pack, printed and on screen. */
 export const INTERNAL_MARKING = 'Internal: not for publication';
 

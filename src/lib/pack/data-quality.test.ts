@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { ManifestSource } from '../outputs/tables.ts';
+import { qualitySummary, reasonWords, type QualityReportCounts } from './data-quality.ts';
+
+const sources: ManifestSource[] = [
+  { file: 'families.csv', sha256: 'aaa', rows_in: 100, rows_accepted: 97, rows_rejected: 3 },
+  { file: 'claims.csv', sha256: 'bbb', rows_in: 50, rows_accepted: 50, rows_rejected: 0 },
+];
+const report: QualityReportCounts = {
+  files: [
+    { file: 'families.csv', sha256: 'aaa', counts: { unknown_code: { severity: 'error', count: 2 }, invalid_date: { severity: 'error', count: 1 }, future_date: { severity: 'warning', count: 4 } } },
+    { file: 'claims.csv', sha256: 'bbb', counts: {} },
+  ],
+};
+
+describe('qualitySummary', () => {
+  it('gives rows received, accepted and rejected per extract from the manifest, and their totals', () => {
+    const summary = qualitySummary(sources, null);
+    expect(summary.files.map((f) => [f.file, f.rowsIn, f.accepted, f.rejected])).toEqual([
+      ['families.csv', 100, 97, 3],
+      ['claims.csv', 50, 50, 0],
+    ]);
+    expect(summary.totals).toEqual({ rowsIn: 150, accepted: 147, rejected: 3 });
+    expect(summary.reasons).toBeNull();
+  });
+
+  it('gives why, as counts by check in words, errors first, from a report of the same extracts', () => {
+    expect(qualitySummary(sources, report).reasons).toEqual([
+      { file: 'families.csv', reason: 'invalid date', severity: 'error', count: 1 },
+      { file: 'families.csv', reason: 'unknown code', severity: 'error', count: 2 },
+      { file: 'families.csv', reason: 'future date', severity: 'warning', count: 4 },
+    ]);
+  });
+
+  it('never shows reasons from a report of other extracts (a stale or foreign report)', () => {
+    const stale = { files: report.files.map((f) => (f.file === 'claims.csv' ? { ...f, sha256: 'changed' } : f)) };
+    expect(qualitySummary(sources, stale).reasons).toBeNull();
+    expect(qualitySummary(sources, { files: report.files.slice(0, 1) }).reasons).toBeNull();
+  });
+
+  it('says codes as words, so a reason never reads as a column name', () => {
+    expect(reasonWords('claim_family_not_attached')).toBe('claim family not attached');
+  });
+});
