@@ -1,9 +1,10 @@
 /**
  * The CSV the extracts contract asks for: UTF-8 without a byte-order mark, a header row,
- * "\n" line endings, fields quoted only when they must be. Reading is the small subset the
- * reference files need (quoted fields, doubled quotes), not a general parser.
+ * "\n" line endings, fields quoted only when they must be. Reading back is the project's one
+ * small parser (src/lib/encoding/csv.ts).
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { parseCsv as parseCsvText } from '../../src/lib/encoding/csv.ts';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -17,44 +18,9 @@ export function csvLine(fields: readonly string[]): string {
   return line + '\n';
 }
 
-/** Rows of fields; a trailing newline does not make an empty last row. */
+/** Rows of fields, the header first: the project's parser without the line numbers. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += ch;
-    }
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parseCsvText(text).map((record) => record.fields);
 }
 
 /** Rows as objects keyed by the header. */

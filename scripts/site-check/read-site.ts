@@ -12,7 +12,7 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import type { Compressors } from 'hyparquet';
 import { decompressZstd } from 'hyparquet-compressors';
 import { parseHTML } from 'linkedom';
-import { parseCsv } from '../../src/lib/reference/load.ts';
+import { parseCsv } from '../../src/lib/encoding/csv.ts';
 import { splitSymbols } from '../../src/lib/format/symbols.ts';
 import { PUBLISHED_COUNT_ATTRIBUTE } from '../../src/lib/tables/cells.ts';
 

@@ -9,7 +9,7 @@
  */
 import type { DataIssue } from '../issues/data-issue.ts';
 import type { Comparators } from '../reference/comparators.ts';
-import { parseCsv } from '../reference/load.ts';
+import { parseCsv } from '../encoding/csv.ts';
 import type { IndicatorCatalogue, Indicator } from '../reference/schema.ts';
 import { indicatorValue } from '../stats/indicator-value.ts';
 

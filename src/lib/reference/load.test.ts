@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PipelineError, type DataIssue } from '../issues/data-issue.ts';
-import { loadReference, locateJsonPath, parseCsv } from './load.ts';
+import { loadReference, locateJsonPath } from './load.ts';
 
 const fixtures = fileURLToPath(new URL('../../../scripts/pipeline/validate/__fixtures__/reference', import.meta.url));
 const dirs: string[] = [];
@@ -138,18 +138,6 @@ describe('loadReference', () => {
     const dir = await edited('council.json', (t) => t);
     await rm(join(dir, 'council.json'));
     expect(await issuesOf(dir)).toEqual([expect.objectContaining({ file: 'council.json', line: 0, code: 'missing_file' })]);
-  });
-});
-
-describe('parseCsv', () => {
-  it('handles quotes, doubled quotes, line breaks in quotes, CRLF and a BOM', () => {
-    const records = parseCsv('\uFEFFa,b\r\n"x, ""y""",z\r\n"multi\nline",2\n\n3,4');
-    expect(records).toEqual([
-      { line: 1, fields: ['a', 'b'] },
-      { line: 2, fields: ['x, "y"', 'z'] },
-      { line: 3, fields: ['multi\nline', '2'] },
-      { line: 6, fields: ['3', '4'] },
-    ]);
   });
 });
 

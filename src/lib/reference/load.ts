@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { parseCsv } from '../encoding/csv.ts';
 import { decodeWindows1252, locateByte } from '../encoding/windows1252.ts';
 import { PipelineError, type DataIssue } from '../issues/data-issue.ts';
 import {
@@ -162,67 +163,6 @@ async function loadLocalities(dir: string, issues: DataIssue[]): Promise<Localit
     issues.push(issue(file, 0, 0, null, 'no_rows', 'The file has a header but no localities.', 'Add one line per locality.'));
   }
   return { rows, lines };
-}
-
-interface CsvRecord {
-  /** Line the record starts on (1-based). */
-  readonly line: number;
-  readonly fields: string[];
-}
-
-/**
- * A small RFC 4180 parser for the reference CSV: quoted fields may hold commas, doubled quotes
- * and line breaks. The file is a few lines long, so clarity beats speed here.
- */
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  let sawAny = false;
-  const endRecord = () => {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    sawAny = false;
-  };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-      continue;
-    }
-    if (c === '"' && field === '') {
-      inQuotes = true;
-      sawAny = true;
-    } else if (c === ',') {
-      fields.push(field);
-      field = '';
-      sawAny = true;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i++;
-      if (sawAny || field !== '') endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += c;
-      sawAny = true;
-    }
-  }
-  if (sawAny || field !== '') endRecord();
-  return records;
 }
 
 // ---------------------------------------------------------------------------------------------
