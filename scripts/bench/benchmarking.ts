@@ -10,12 +10,10 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { launchBrowser, recordRequests } from '../../tests/browser-harness/browser.ts';
-import { serveStatic } from '../../tests/browser-harness/static-server.ts';
 import { nationalParquetCopy } from '../../src/lib/benchmarking/national-parquet.ts';
 import type { Comparators } from '../../src/lib/reference/comparators.ts';
-import { ensureSampleSite, SAMPLE_SITE_DIR } from '../build/sample-site.ts';
-import { serveFromSite } from './served-file.ts';
+import { SAMPLE_SITE_DIR } from '../build/sample-site.ts';
+import { benchNationalPage, kb } from './served-file.ts';
 import { literal, openDuckDB } from '../pipeline/duckdb.ts';
 
 export const NATIONAL_AUTHORITY_FILE = '.cache/national/authorities.parquet';
@@ -67,30 +65,13 @@ async function generate(file: string): Promise<number> {
   }
 }
 
-const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-GB')} KB`;
-
 export async function benchBenchmarking(siteDir = SAMPLE_SITE_DIR): Promise<void> {
-  ensureSampleSite(siteDir);
-  const { path: servedPath, fileBytes, remove } = await serveFromSite(siteDir, NATIONAL_AUTHORITY_FILE, 'national-authorities.parquet', generate);
-
-  const server = await serveStatic(siteDir);
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext();
-    const log = await recordRequests(context, server.url);
-    const page = await context.newPage();
+  const file = { path: NATIONAL_AUTHORITY_FILE, name: 'national-authorities.parquet', generate };
+  await benchNationalPage(siteDir, file, async ({ page, siteUrl, servedPath, fileBytes, show }) => {
     for (const [i, choice] of CHOICES.entries()) {
       const params = new URLSearchParams({ indicator: choice.indicator, period: choice.period, src: servedPath });
       if (choice.filter) params.set('filter', choice.filter);
-      const url = `${server.url}benchmarking/?${params.toString()}`;
-      if (i === 0) await page.goto(url);
-      else {
-        // Same page, a new choice: DuckDB is already running.
-        await page.evaluate((u) => {
-          history.pushState(null, '', u);
-          dispatchEvent(new PopStateEvent('popstate'));
-        }, url);
-      }
+      await show(`${siteUrl}benchmarking/?${params.toString()}`, i);
       await page.waitForFunction((n) => document.getElementById('explorer-status')?.dataset.run === String(n), i + 1, { timeout: 120_000 });
       const stats = await page.evaluate(() => ({ ...document.getElementById('explorer-status')!.dataset }));
       const ms = Number(stats.queryMs);
@@ -101,12 +82,7 @@ export async function benchBenchmarking(siteDir = SAMPLE_SITE_DIR): Promise<void
           `${stats.rowGroupsRead} of ${stats.rowGroupsTotal} row groups; answered in ${ms.toFixed(0)} ms once DuckDB was ready, ${stats.loadMs} ms of it reading the row groups (goal ${GOAL_MS} ms: ${ms <= GOAL_MS ? 'met' : 'missed'}).`,
       );
     }
-    console.log(`Whole file: ${kb(fileBytes)}. Requests to other origins: ${log.foreign.length}.`);
-  } finally {
-    await browser.close();
-    await server.close();
-    remove();
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchBenchmarking();

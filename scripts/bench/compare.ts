@@ -7,10 +7,8 @@
  *   npm run bench -- compare
  * It builds the sample site into .cache/test-site first if that folder has none.
  */
-import { launchBrowser, recordRequests } from '../../tests/browser-harness/browser.ts';
-import { serveStatic } from '../../tests/browser-harness/static-server.ts';
-import { ensureSampleSite, SAMPLE_SITE_DIR } from '../build/sample-site.ts';
-import { serveFromSite } from './served-file.ts';
+import { SAMPLE_SITE_DIR } from '../build/sample-site.ts';
+import { benchNationalPage, kb } from './served-file.ts';
 import { generateNational, nationalAreaCode, nationalIndicatorCode } from '../generate/national.ts';
 
 export const NATIONAL_FILE = '.cache/national/indicators.parquet';
@@ -32,34 +30,12 @@ function query(codes: readonly string[], src: string): string {
   return params.toString();
 }
 
-const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-GB')} KB`;
-
 export async function benchCompare(siteDir = SAMPLE_SITE_DIR): Promise<void> {
-  ensureSampleSite(siteDir);
-  const { path: servedPath, fileBytes, remove } = await serveFromSite(siteDir, NATIONAL_FILE, 'national.parquet', async (file) => (await generateNational(file)).rows);
-
-  const server = await serveStatic(siteDir);
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext();
-    const log = await recordRequests(context, server.url);
-    const page = await context.newPage();
+  const file = { path: NATIONAL_FILE, name: 'national.parquet', generate: async (f: string) => (await generateNational(f)).rows };
+  await benchNationalPage(siteDir, file, async ({ page, siteUrl, servedPath, fileBytes, show }) => {
     for (const [i, codes] of SELECTIONS.entries()) {
-      const url = `${server.url}compare/?${query(codes, servedPath)}`;
-      if (i === 0) {
-        await page.goto(url);
-      } else {
-        // Same page, a new choice: DuckDB is already running.
-        await page.evaluate((u) => {
-          history.pushState(null, '', u);
-          dispatchEvent(new PopStateEvent('popstate'));
-        }, url);
-      }
-      await page.waitForFunction(
-        (n) => document.getElementById('compare-status')?.dataset.run === String(n),
-        i + 1,
-        { timeout: 120_000 },
-      );
+      await show(`${siteUrl}compare/?${query(codes, servedPath)}`, i);
+      await page.waitForFunction((n) => document.getElementById('compare-status')?.dataset.run === String(n), i + 1, { timeout: 120_000 });
       const stats = await page.evaluate(() => ({ ...document.getElementById('compare-status')!.dataset }));
       const ms = Number(stats.queryMs);
       console.log(
@@ -68,12 +44,7 @@ export async function benchCompare(siteDir = SAMPLE_SITE_DIR): Promise<void> {
           `(goal ${GOAL_MS} ms: ${ms <= GOAL_MS ? 'met' : 'missed'}).`,
       );
     }
-    console.log(`Whole file: ${kb(fileBytes)}. Requests to other origins: ${log.foreign.length}.`);
-  } finally {
-    await browser.close();
-    await server.close();
-    remove();
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchCompare();

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations } from '../browser-harness/axe.ts';
+import { axeViolations, axeViolationsAt } from '../browser-harness/axe.ts';
 import { useSiteSession } from '../browser-harness/site-session.ts';
 
 interface Comparators {
@@ -192,11 +192,7 @@ describe('national explorer', () => {
   });
 
   it.each(['benchmarking/', 'benchmarking/?indicator=ni_116&period=2024-25&filter=group:cipfa'])('%s passes axe', async (path) => {
-    const page = await site.context.newPage();
-    await page.goto(site.server.url + path);
-    if (path.includes('?')) await answered(page);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.close();
+    expect(await axeViolationsAt(site.context, site.server.url + path, (page) => (path.includes('?') ? answered(page) : Promise.resolve()))).toEqual([]);
   });
 
   it('made no request to another origin', () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations } from '../browser-harness/axe.ts';
+import { axeViolationsAt } from '../browser-harness/axe.ts';
 import { AUTHORITY_CODE, useSiteSession } from '../browser-harness/site-session.ts';
 
 const AUTHORITY = AUTHORITY_CODE;
@@ -131,11 +131,7 @@ describe('compare tool', () => {
   });
 
   it.each(['compare/', `compare/?${SELECTION}`, 'data/'])('%s passes axe', async (path) => {
-    const page = await site.context.newPage();
-    await page.goto(site.server.url + path);
-    if (path.includes('?')) await answered(page);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.close();
+    expect(await axeViolationsAt(site.context, site.server.url + path, (page) => (path.includes('?') ? answered(page) : Promise.resolve()))).toEqual([]);
   });
 
   it('made no request to another origin', () => {
