@@ -14,8 +14,8 @@
  *
  * Each relation is declared only where it holds in the data (a reader cannot use one that does
  * not). A count from 1 to threshold − 1 is hidden; while the audit can narrow a hidden count
- * below the threshold, the figures that hold it in are hidden (localities) or rounded more
- * coarsely (the authority), and the audit runs again. That may reach into the quarterly release
+ * below the threshold, the figures that hold it in are rounded, then hidden (localities) or
+ * rounded more coarsely (the authority), and the audit runs again. That may reach into the quarterly release
  * (a small cohort's stages are bounded by its families attached, which the programme table
  * publishes too): hiding or rounding more only widens what a reader can prove, so the quarterly
  * release's own audit still holds. Claims figures are left alone there, as their amounts follow
@@ -183,9 +183,10 @@ function describe(c: Cell): string {
 /** The next, more protective view of a published cohort figure, or null when there is none. */
 function nextView(c: Cell & { value: number }, now: Shown, policy: DisclosurePolicy, threshold: number): Shown | null {
   if (now.kind === 'hidden' || now.kind === 'withheld' || c.value === 0) return null;
-  // Council-wide figures are the headlines: rounded, ever more coarsely, while they still read.
-  if (c.area_type === 'authority' && c.value >= threshold) {
-    if (now.kind === 'exact') return { kind: 'rounded', base: policy.rounding_base };
+  // A figure at or above the threshold is rounded first: it still reads, and protects as well.
+  if (now.kind === 'exact' && c.value >= threshold) return { kind: 'rounded', base: policy.rounding_base };
+  // Council-wide figures are the headlines: rounded ever more coarsely while they still read.
+  if (now.kind === 'rounded' && c.area_type === 'authority') {
     const coarser = COARSER_BASES.find((b) => b > now.base && b < 2 * c.value);
     if (coarser !== undefined) return { kind: 'rounded', base: coarser };
   }

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Localities', path: '/localities/' },
   { label: 'Compare', path: '/compare/' },
   { label: 'Benchmarking', path: '/benchmarking/' },
+  { label: 'Cohorts', path: '/cohort/' },
   { label: 'Finance', path: '/finance/' },
   { label: 'Resources', path: '/resources/' },
   { label: 'Methodology', path: '/methodology/' },
