@@ -7,12 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SAMPLE_ARCHIVE_DIR } from '../build/sample-site.ts';
 import { archiveRelease } from '../pipeline/archive/archive-release.ts';
 import { earlierExtracts, type ExtractTexts } from '../generate/earlier-extract.ts';
 import { runMain } from './main.ts';
 
 const SAMPLE = 'data/sample';
-export const SAMPLE_ARCHIVE = 'data/sample/releases';
 const EARLIER = { asAt: '2026-07-30', maxLagDays: 75, seed: 2012, firstEstimate: { ni_111: 0.9 } };
 
 await runMain(
@@ -31,7 +31,9 @@ await runMain(
         stdio: ['ignore', 'inherit', 'inherit'],
         env: { ...process.env, SOURCE_DATE_EPOCH: epoch },
       });
-      const result = archiveRelease(out, SAMPLE_ARCHIVE);
+      // The sample's archive is derived data: made afresh, never edited by hand.
+      rmSync(SAMPLE_ARCHIVE_DIR, { recursive: true, force: true });
+      const result = archiveRelease(out, SAMPLE_ARCHIVE_DIR);
       console.log(result.added ? `Archived ${result.folder}.` : `${result.folder} already holds this release.`);
     } finally {
       rmSync(work, { recursive: true, force: true });

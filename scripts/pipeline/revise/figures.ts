@@ -10,9 +10,10 @@ import type { CountRow, CountTable, GssFlag, IndicatorRow, OutputTable, PeriodRo
 export type ReleaseRows = Record<CountTable, CountRow[]> & { indicators: IndicatorRow[]; periods: PeriodRow[] };
 
 /**
- * The columns that identify a figure in each table. The period's label (not its start date) is
- * part of the key: a year and a quarter can start on the same day, and "to 2026-27 Q2" is a
- * different figure from "to 2026-27 Q1".
+ * The columns that identify a figure across releases. Not the tables' sort keys (tableKey in
+ * datapackage.ts), which identify a row within one release by its period's start date: across
+ * releases "2026-27 to Q1" and "2026-27 to Q2" start on the same day but are different figures,
+ * so the period's label is the key here.
  */
 export const FIGURE_KEYS = {
   programme: ['measure', 'breakdown', 'area_type', 'area_code', 'quarter'],

@@ -4,7 +4,7 @@
  * with any locality suppressed is passed over rather than filled in, because a share computed
  * with a hidden figure would be a guess presented as a fact.
  */
-import type { GssFlag } from '../outputs/tables.ts';
+import { GSS, type GssFlag } from '../outputs/tables.ts';
 import { SYMBOL_MEANINGS } from '../format/symbols.ts';
 import { flaggedValue, textField } from '../data/flagged-value.ts';
 import type { PlainRow } from '../data/plain-row.ts';
@@ -44,7 +44,7 @@ export function recentDemand(rows: readonly DemandRow[], codes: readonly string[
     return {
       year,
       byLocality: new Map(inYear.map((r) => [r!.area_code, r!.value!])),
-      rounded: inYear.some((r) => r!.flag !== null),
+      rounded: inYear.some((r) => r!.flag === GSS.rd),
     };
   }
   return null;
