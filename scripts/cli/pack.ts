@@ -1,5 +1,5 @@
 // `npm run pack -- --quarter "2025-26 Q4"`: a quarter's evidence pack from the built site, as PDF.
-import { PACK_USAGE, PackError, parsePackOptions } from '../pack/options.ts';
+import { PACK_USAGE, parsePackOptions } from '../pack/options.ts';
 import { printPack } from '../pack/print-pack.ts';
 import { createProgress } from '../pipeline/progress.ts';
 import { CommandError, runMain } from './main.ts';
@@ -21,8 +21,5 @@ await runMain(
     const printed = await printPack(options, progress);
     console.log(`Wrote ${printed.out} (${printed.pages} ${printed.pages === 1 ? 'page' : 'pages'}, A4)${options.audience === 'board' ? ': internal, not for publication' : ''}.`);
   },
-  {
-    help: 'npm run pack -- --help lists every option',
-    explain: (error) => (error instanceof PackError ? { message: error.message, exitCode: error.exitCode } : null),
-  },
+  { help: 'npm run pack -- --help lists every option' },
 );

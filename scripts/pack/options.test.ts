@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../pipeline/options.ts';
-import { PackError, parsePackOptions } from './options.ts';
+import { CommandError } from '../cli/main.ts';
+import { parsePackOptions } from './options.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'tfo-pack-options-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -30,11 +31,11 @@ function site(name: string, audience: string, quarters: readonly string[]): stri
 const pub = site('public-site', 'public', ['2025-26-q3', '2025-26-q4', '2024-25-q1']);
 const board = site('board-site', 'board', ['2025-26-q4']);
 
-function failure(args: string[]): PackError | UsageError {
+function failure(args: string[]): CommandError | UsageError {
   try {
     parsePackOptions(args, root);
   } catch (error) {
-    if (error instanceof PackError || error instanceof UsageError) return error;
+    if (error instanceof CommandError || error instanceof UsageError) return error;
     throw error;
   }
   throw new Error(`no error for ${args.join(' ')}`);
@@ -69,7 +70,7 @@ describe('parsePackOptions', () => {
     expect(failure(['--site', join(root, 'nothing'), '--audience', 'board']).message).toContain('`npm run build:board`');
     const mismatch = failure(['--site', pub, '--audience', 'board']);
     expect(mismatch.message).toContain('is the public site, not the board one');
-    expect((mismatch as PackError).exitCode).toBe(2);
+    expect((mismatch as CommandError).exitCode).toBe(2);
   });
 
   it('never writes an internal pack where a build publishes it', () => {

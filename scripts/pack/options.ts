@@ -11,6 +11,7 @@ import { PACK_FOLDER, packFileName } from '../../src/lib/pack/sections.ts';
 import { SITE_FOLDERS } from '../../src/lib/site/site-build.ts';
 import { readQuarter, quarterLabel } from '../../src/lib/period/quarter.ts';
 import { UsageError } from '../pipeline/options.ts';
+import { CommandError } from '../cli/main.ts';
 import { QUARTERS_PATH } from '../../src/lib/dashboard/pages.ts';
 
 export const PACK_USAGE = `Usage: npm run pack -- --quarter "2025-26 Q4" [options]
@@ -26,17 +27,6 @@ Options:
   --out <file.pdf>          where to write the PDF (default packs/evidence-pack-<quarter>-<audience>.pdf)
   --quiet                   no progress lines
   -h, --help                show this help`;
-
-/** A problem the command explains in one line, with its exit code (2: the command line is at fault). */
-export class PackError extends Error {
-  override name = 'PackError';
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
 
 /** Where packs go by default: outside every folder a build publishes. */
 export const PACKS_DIR = 'packs';
@@ -75,7 +65,7 @@ export function parsePackOptions(argv: readonly string[], root = process.cwd()):
   const siteDir = values.site ?? SITE_FOLDERS[given ?? 'public'].outDir;
   const siteAudience = builtSiteAudience(siteDir, given ?? 'public');
   if (given !== undefined && given !== siteAudience) {
-    throw new PackError(
+    throw new CommandError(
       `${siteDir} is the ${siteAudience} site, not the ${given} one: give --site ${SITE_FOLDERS[given].outDir} (build it with ${buildCommand(given)}), or leave out --audience.`,
       2,
     );
@@ -95,16 +85,16 @@ function buildCommand(audience: Audience): string {
 /** The audience of the built site in `dir`, from the manifest it serves; a clear error when there is no site. */
 function builtSiteAudience(dir: string, expected: Audience): Audience {
   if (!existsSync(join(dir, 'index.html'))) {
-    throw new PackError(`No built site in ${dir}: build it first with ${buildCommand(expected)}, or give the folder of a built site with --site.`);
+    throw new CommandError(`No built site in ${dir}: build it first with ${buildCommand(expected)}, or give the folder of a built site with --site.`);
   }
   const file = join(dir, 'data', MANIFEST_FILE);
   let audience: unknown;
   try {
     audience = (JSON.parse(readFileSync(file, 'utf8')) as { audience?: unknown }).audience;
   } catch {
-    throw new PackError(`${dir} has no readable data/${MANIFEST_FILE}, so it is not a site built from a data release: build it with ${buildCommand(expected)}.`);
+    throw new CommandError(`${dir} has no readable data/${MANIFEST_FILE}, so it is not a site built from a data release: build it with ${buildCommand(expected)}.`);
   }
-  if (audience !== 'public' && audience !== 'board') throw new PackError(`${file}: audience must be "public" or "board", not ${JSON.stringify(audience)}.`);
+  if (audience !== 'public' && audience !== 'board') throw new CommandError(`${file}: audience must be "public" or "board", not ${JSON.stringify(audience)}.`);
   return audience;
 }
 
@@ -118,7 +108,7 @@ export function packQuarters(siteDir: string): string[] {
     .sort((a, b) => a.start.localeCompare(b.start))
     .map(quarterLabel);
   if (labels.length === 0) {
-    throw new PackError(`${siteDir} has no evidence pack pages (${QUARTERS_PATH}<quarter>/${PACK_FOLDER}/): rebuild the site with the current code.`);
+    throw new CommandError(`${siteDir} has no evidence pack pages (${QUARTERS_PATH}<quarter>/${PACK_FOLDER}/): rebuild the site with the current code.`);
   }
   return labels;
 }

@@ -12,7 +12,8 @@ import { launchBrowser } from '../../tests/browser-harness/browser.ts';
 import { serveStatic } from '../../tests/browser-harness/static-server.ts';
 import { INTERNAL_MARKING, packPath, packTitle } from '../../src/lib/pack/sections.ts';
 import type { Progress } from '../pipeline/progress.ts';
-import { PackError, type PackOptions } from './options.ts';
+import type { PackOptions } from './options.ts';
+import { CommandError } from '../cli/main.ts';
 
 export interface PrintedPack {
   readonly out: string;
@@ -41,7 +42,7 @@ export async function printPack(options: PackOptions, progress: Progress): Promi
       const url = new URL(packPath(options.quarter).slice(1), server.url).href;
       await progress.step(`Opening the ${options.quarter} pack (${packPath(options.quarter)})`, async () => {
         const response = await page.goto(url, { waitUntil: 'load' });
-        if (!response || !response.ok()) throw new PackError(`${options.siteDir} answered ${response?.status() ?? 'nothing'} for ${packPath(options.quarter)}: rebuild the site (npm run build, or npm run build:board).`);
+        if (!response || !response.ok()) throw new CommandError(`${options.siteDir} answered ${response?.status() ?? 'nothing'} for ${packPath(options.quarter)}: rebuild the site (npm run build, or npm run build:board).`);
       });
       const pdf = await progress.step('Printing to PDF', () =>
         page.pdf({

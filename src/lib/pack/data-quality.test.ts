@@ -15,7 +15,7 @@ const report: QualityReportCounts = {
 
 describe('qualitySummary', () => {
   it('gives rows received, accepted and rejected per extract from the manifest, and their totals', () => {
-    const summary = qualitySummary(sources, null);
+    const summary = qualitySummary(sources, null, null);
     expect(summary.files.map((f) => [f.file, f.rowsIn, f.accepted, f.rejected])).toEqual([
       ['families.csv', 100, 97, 3],
       ['claims.csv', 50, 50, 0],
@@ -25,17 +25,26 @@ describe('qualitySummary', () => {
   });
 
   it('gives why, as counts by check in words, errors first, from a report of the same extracts', () => {
-    expect(qualitySummary(sources, report).reasons).toEqual([
-      { file: 'families.csv', reason: 'invalid date', severity: 'error', count: 1 },
-      { file: 'families.csv', reason: 'unknown code', severity: 'error', count: 2 },
-      { file: 'families.csv', reason: 'future date', severity: 'warning', count: 4 },
+    expect(qualitySummary(sources, report, null).reasons).toEqual([
+      { file: 'families.csv', reason: 'invalid date', severity: 'error', count: { value: 1, flag: null } },
+      { file: 'families.csv', reason: 'unknown code', severity: 'error', count: { value: 2, flag: null } },
+      { file: 'families.csv', reason: 'future date', severity: 'warning', count: { value: 4, flag: null } },
+    ]);
+  });
+
+  it('shows a count under the release’s threshold as [c] in a public pack', () => {
+    const counts = qualitySummary(sources, report, 3).reasons?.map((r) => [r.reason, r.count]);
+    expect(counts).toEqual([
+      ['invalid date', { value: null, flag: '[c]' }],
+      ['unknown code', { value: null, flag: '[c]' }],
+      ['future date', { value: 4, flag: null }],
     ]);
   });
 
   it('never shows reasons from a report of other extracts (a stale or foreign report)', () => {
     const stale = { files: report.files.map((f) => (f.file === 'claims.csv' ? { ...f, sha256: 'changed' } : f)) };
-    expect(qualitySummary(sources, stale).reasons).toBeNull();
-    expect(qualitySummary(sources, { files: report.files.slice(0, 1) }).reasons).toBeNull();
+    expect(qualitySummary(sources, stale, null).reasons).toBeNull();
+    expect(qualitySummary(sources, { files: report.files.slice(0, 1) }, null).reasons).toBeNull();
   });
 
   it('says codes as words, so a reason never reads as a column name', () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { QUALITY_REPORT_FILES, type ManifestSource } from '../outputs/tables.ts';
 import { readOptionalJson } from '../site/optional-json.ts';
+import type { Flagged } from '../tables/cells.ts';
 
 /** Where the build looks for the pipeline's quality report (the pipeline's --report folder). */
 export const QUALITY_REPORT_ENV = 'TFO_QUALITY_REPORT';
@@ -31,7 +32,8 @@ export interface QualityReason {
   /** The pipeline's problem code, in words: "unknown family". */
   readonly reason: string;
   readonly severity: 'error' | 'warning';
-  readonly count: number;
+  /** How many times the check found the problem; [c] in a public pack when under the threshold. */
+  readonly count: Flagged;
 }
 
 export interface QualityFileSummary {
@@ -58,24 +60,30 @@ export function reasonWords(code: string): string {
   return code.replace(/_+/g, ' ').trim();
 }
 
-export function qualitySummary(sources: readonly ManifestSource[], report: QualityReportCounts | null): QualitySummary {
+/**
+ * @param threshold the release's suppression threshold for a public pack, null for the board's:
+ *   the reasons are not in the published data, so a public pack shows a count under the
+ *   threshold as [c] like any other small count it publishes.
+ */
+export function qualitySummary(sources: readonly ManifestSource[], report: QualityReportCounts | null, threshold: number | null): QualitySummary {
   const files = sources.map((s) => ({ file: s.file, rowsIn: s.rows_in, accepted: s.rows_accepted, rejected: s.rows_rejected }));
   const sum = (pick: (f: QualityFileSummary) => number) => files.reduce((n, f) => n + pick(f), 0);
   const totals = { rowsIn: sum((f) => f.rowsIn), accepted: sum((f) => f.accepted), rejected: sum((f) => f.rejected) };
-  return { files, totals, reasons: report && sameExtracts(sources, report) ? reasonsOf(sources, report) : null };
+  return { files, totals, reasons: report && sameExtracts(sources, report) ? reasonsOf(sources, report, threshold) : null };
 }
 
 function sameExtracts(sources: readonly ManifestSource[], report: QualityReportCounts): boolean {
   return sources.every((s) => report.files.some((f) => f.file === s.file && f.sha256 === s.sha256));
 }
 
-function reasonsOf(sources: readonly ManifestSource[], report: QualityReportCounts): (QualityReason & { file: string })[] {
+function reasonsOf(sources: readonly ManifestSource[], report: QualityReportCounts, threshold: number | null): (QualityReason & { file: string })[] {
+  const shown = (count: number): Flagged => (threshold !== null && count < threshold ? { value: null, flag: '[c]' } : { value: count, flag: null });
   const rank = { error: 0, warning: 1 } as const;
   return sources.flatMap((s) => {
     const counts = report.files.find((f) => f.file === s.file)?.counts ?? {};
     return Object.entries(counts)
       .filter(([, c]) => c.count > 0)
-      .map(([code, c]) => ({ file: s.file, reason: reasonWords(code), severity: c.severity, count: c.count }))
+      .map(([code, c]) => ({ file: s.file, reason: reasonWords(code), severity: c.severity, count: shown(c.count) }))
       .sort((a, b) => rank[a.severity] - rank[b.severity] || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
   });
 }
