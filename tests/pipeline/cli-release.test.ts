@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashDir, type CliResult } from './cli-harness.ts';
+import { hashDir, runCli, type CliResult } from './cli-harness.ts';
 
 const SAMPLE_RELEASE = 'data/sample/releases/2026-27-q1';
 
@@ -100,5 +100,15 @@ describe('npm run release', () => {
     const missing = await release(['--data', join(ws.data, 'nope'), '--archive', ws.archive]);
     expect(missing.code).toBe(2);
     expect(existsSync(join(ws.archive, '2026-27-q1'))).toBe(true);
+  });
+
+  it('the pipeline compares only public releases: --archive is refused for the board, and must name a folder', async () => {
+    const ws = workspace();
+    const board = await runCli(['--extracts', 'data/sample', '--audience', 'board', '--archive', ws.archive]);
+    expect(board.code).toBe(2);
+    expect(board.stderr).toMatch(/--archive compares public releases .* public audience only/);
+    const missing = await runCli(['--extracts', 'data/sample', '--archive', join(ws.archive, 'missing')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--archive .*missing: no such folder/);
   });
 });
