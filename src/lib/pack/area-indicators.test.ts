@@ -3,7 +3,7 @@ import type { IndicatorRow } from '../indicators/indicator-row.ts';
 import type { Indicator } from '../reference/schema.ts';
 import { areaIndicatorLines } from './area-indicators.ts';
 
-const indicator = (code: string): Indicator => ({ code, title: `Indicator ${code}`, unit: 'percent', decimals: 1 }) as Indicator;
+const indicator = (code: string): Indicator => ({ code, title: `Indicator ${code}`, short_title: code, unit: 'percent', decimals: 1 }) as Indicator;
 
 function row(code: string, area: string, period: string, start: string, value: number | null, flag: IndicatorRow['flag'] = null): IndicatorRow {
   return { indicator_code: code, area_code: area, area_type: area === 'AUTH' ? 'authority' : 'locality', period, period_start: start, numerator: null, denominator: null, value, ci_lower: null, ci_upper: null, target: null, target_status: 'no_target', flag };

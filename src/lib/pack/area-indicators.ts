@@ -39,6 +39,6 @@ export function areaIndicatorLines(
         return [code, row ? { value: row.value, flag: row.flag } : NOT_AVAILABLE];
       }),
     );
-    return { code: indicator.code, title: indicator.title, unit: indicator.unit, decimals: indicator.decimals, period: latest?.period ?? null, values };
+    return { code: indicator.code, title: indicator.short_title, unit: indicator.unit, decimals: indicator.decimals, period: latest?.period ?? null, values };
   });
 }
