@@ -4,7 +4,7 @@
  * names the file, line and column, and leaves the last good output as it was; under
  * --accept-partial the claim is reported and left out instead.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { columnNumber, hashDir, makeWorkspace, readLines, runOn, setField, writeLines, type Workspace } from './cli-harness.ts';
@@ -91,6 +91,46 @@ describe('claims are checked against the rules', () => {
     // Phase 1 ended on 2015-03-31; its results may be claimed for 24 months after.
     setField(ws, 'claims.csv', 3, 'claim_date', '2017-06-15');
     await expectRefused(ws, `claims.csv:3:${columnNumber(ws, 'claims.csv', 'claim_date')}`, /outside phase_1, whose results claims run from 2012-04-01 to 2017-03-31/);
+  });
+
+  it('refuses continuous employment for a family already claimed for crime and education in the window, and the reverse', async () => {
+    const ws = workspaceWithGoodOutput();
+    const claimType = columnNumber(ws, 'claims.csv', 'claim_type');
+    // Line 30: 8DQBR54N's crime and education result, 2013-14 Q3. Line 13: HC7RBJ6S's continuous employment, 2013-14 Q2.
+    const ce = appendLine(ws, 'claims.csv', 'CX-CE-8DQBR54N,8DQBR54N,2013-14 Q3,continuous_employment,2013-12-20,1600.00');
+    const crime = appendLine(ws, 'claims.csv', 'CX-CE-HC7RBJ6S,HC7RBJ6S,2014-15 Q1,results_crime_education,2014-06-15,1400.00');
+    const result = await runOn(ws, BOARD);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain(
+      `claims.csv:${ce}:${claimType}: error (claim_type): Family 8DQBR54N already has a results_crime_education claim on line 30 in the same claim window 2013-14 Q3; rule p1_continuous_employment replaces rule p1_crime_education, so the family is paid continuous_employment or results_crime_education, never both.`,
+    );
+    expect(result.stderr).toContain(
+      `claims.csv:${crime}:${claimType}: error (claim_type): Family HC7RBJ6S already has a continuous_employment claim on line 13 (claim window 2013-14 Q2); rule p1_continuous_employment replaces rule p1_crime_education, so the family is paid results_crime_education or continuous_employment, never both.`,
+    );
+    expect(hashDir(ws.out)).toEqual(goodHashes);
+  });
+
+  it('refuses a results claim whose measurement was followed up for less than the rule\'s minimum, or reports it under --accept-partial', async () => {
+    const ws = workspaceWithGoodOutput();
+    // The rule as a council would set it: progress to work shown over six months.
+    const reference = join(ws.root, 'reference');
+    cpSync('data/reference', reference, { recursive: true });
+    const file = join(reference, 'outcome-rules.json');
+    const rules = JSON.parse(readFileSync(file, 'utf8')) as { rules: { code: string; followup_months?: number }[] };
+    rules.rules.find((r) => r.code === 'p1_progress_to_work')!.followup_months = 6;
+    writeFileSync(file, JSON.stringify(rules, null, 2));
+    // Line 11: F6NFT2GM's progress to work, followed up from 2012-05-22 to 2012-09-27; line 3: 8TP7W206's, six months to the day.
+    const message = `claims.csv:11:${columnNumber(ws, 'claims.csv', 'claim_type')}: error (claim_type): The follow-up is too short for rule p1_progress_to_work: progress_to_work was followed up from 2012-05-22 to 2012-09-27, less than the 6 months the rule asks for.`;
+    const refused = await runOn(ws, [...BOARD, '--reference', reference]);
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain(message);
+    expect(refused.stderr).not.toMatch(/claims\.csv:3:\d+: The follow-up/);
+    expect(hashDir(ws.out)).toEqual(goodHashes);
+    const partial = await runOn(ws, [...BOARD, '--reference', reference, '--accept-partial']);
+    expect(partial.code, partial.stderr).toBe(0);
+    const report = readFileSync(join(ws.report, 'data-quality.md'), 'utf8');
+    expect(report).toContain('results_claim_followup_short');
+    expect(report).toContain('claims.csv:11:');
   });
 
   it('under --accept-partial reports the claim and leaves it out', async () => {

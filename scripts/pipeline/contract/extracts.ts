@@ -114,8 +114,10 @@ export const claims: ExtractSpec = {
     { code: 'claim_before_attachment', rule: "claim_date is on or after the family's date_attached." },
     { code: 'claim_outside_phase', rule: "claim_date is within the family's phase: from its start to its end (programme.json), or for a results claim to results_close_months after its end (outcome-rules.json)." },
     { code: 'duplicate_results_claim', rule: 'A result is paid once per family: a second results claim of the same claim_type for the family, in the same claim window or a later one, is refused.' },
+    { code: 'results_claim_replaced', rule: 'Some results replace others (in outcome-rules.json, "replaces": continuous employment is the full results payment and replaces phase 1\'s crime and education and progress to work results, and phase 2\'s significant and sustained progress): a family is paid one or the other, never both, so once one is claimed, in this claim window or an earlier one, a claim for the other is refused.' },
     { code: 'results_claim_before_sustained', rule: "A results claim (a claim_type an outcome rule of the family's phase pays) is dated on or after the day its rule's outcomes were all sustained, as outcomes.csv records them (date_achieved plus the sustain months, held to date_sustained_to)." },
-    { code: 'results_claim_thresholds', rule: "A warning, not a refusal: a results claim whose measured values (baseline_value, followup_value, follow-up period) miss the rule's thresholds, or are missing." },
+    { code: 'results_claim_followup_short', rule: "A results claim's measurements were each followed up (followup_period_start to followup_period_end in outcomes.csv) for at least the months its rule asks (followup_months in outcome-rules.json, e.g. three terms for school attendance, six months for anti-social behaviour); a shorter or missing follow-up period does not meet the rule, and the claim is refused." },
+    { code: 'results_claim_thresholds', rule: "A warning, not a refusal: a results claim whose measured values (baseline_value, followup_value) miss the rule's thresholds, or are missing." },
   ],
   columns: [
     { name: 'claim_ref', type: 'text', required: true, pattern: /^[A-Za-z0-9_-]{4,64}$/, meaning: 'Reference of the claim.', allowed: '4-64 letters, digits, "-" or "_"', example: 'C2013W2-0042' },

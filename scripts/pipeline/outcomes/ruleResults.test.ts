@@ -28,6 +28,7 @@ interface Result {
   met_on: string | null;
   not_sustained: string | null;
   evidence_short: string[];
+  followup_short: string[];
 }
 
 /** A fresh database holding only the families and outcomes given, judged by `ref`'s rules. */
@@ -55,7 +56,7 @@ async function judge(
     }
     const rows = (
       await conn.runAndReadAll(
-        `SELECT family_ref, rule, strftime(sustained_on, '%Y-%m-%d') AS sustained_on, strftime(met_on, '%Y-%m-%d') AS met_on, not_sustained, evidence_short FROM (${outcomeRuleResults.sql})`,
+        `SELECT family_ref, rule, strftime(sustained_on, '%Y-%m-%d') AS sustained_on, strftime(met_on, '%Y-%m-%d') AS met_on, not_sustained, evidence_short, followup_short FROM (${outcomeRuleResults.sql})`,
       )
     ).getRowObjectsJS();
     return new Map(rows.map((r) => [`${String(r.family_ref)} ${String(r.rule)}`, r as unknown as Result]));
@@ -243,6 +244,76 @@ describe('rules are data', () => {
     );
     expect(results.get('CE13 p1_continuous_employment')).toMatchObject({ met_on: '2013-09-01' });
     expect(results.get('LOC1 p2_local_work')).toMatchObject({ met_on: '2013-06-01' });
+  });
+
+  it('a measurement followed up for less than the minimum period does not meet the rule', async () => {
+    // As the 2012 framework words it: absence and exclusions over three terms (taken here as nine
+    // months), anti-social behaviour and offending over six months (the rule's own minimum).
+    const folder = await referenceWith((file) => {
+      const rule = file.rules.find((r) => r.code === 'p1_crime_education')!;
+      rule.followup_months = 6;
+      for (const c of rule.all_of as Record<string, unknown>[]) if (String(c.measure).startsWith('school_')) c.followup_months = 9;
+    });
+    const edited = await loadReference(folder);
+    const school = { followupStart: '2012-09-01', followupEnd: '2013-06-01' };
+    const crime = { followupStart: '2012-09-01', followupEnd: '2013-03-01' };
+    const outcomes = (ref: string, changes: Record<string, Outcome> = {}) =>
+      [
+        { ref, measure: 'school_exclusions', baseline: 5, followup: 2, ...held, ...school },
+        { ref, measure: 'school_attendance', baseline: 30, followup: 10, ...held, ...school },
+        { ref, measure: 'asb_incidents', baseline: 10, followup: 4, ...held, ...crime },
+        { ref, measure: 'youth_offending', baseline: 3, followup: 2, ...held, ...crime },
+      ].map((o) => ({ ...o, ...changes[o.measure] }));
+    const families = ['FULL', 'SCH8', 'ASB5', 'NOPD'].map((r) => ({ ref: r, phase: 'phase_1', criteria: 'crime_asb;education' }));
+    const results = await judge(edited, families, [
+      ...outcomes('FULL'),
+      ...outcomes('SCH8', { school_attendance: { followupEnd: '2013-05-31' } }),
+      ...outcomes('ASB5', { asb_incidents: { followupEnd: '2013-02-28' } }),
+      ...outcomes('NOPD', { youth_offending: { followupStart: undefined, followupEnd: undefined } }),
+    ]);
+    expect(results.get('FULL p1_crime_education')).toMatchObject({ met_on: '2013-09-01', followup_short: [] });
+    // Sustained and above every threshold, but measured over too short a period: not met.
+    expect(results.get('SCH8 p1_crime_education')).toMatchObject({
+      sustained_on: '2013-09-01',
+      met_on: null,
+      evidence_short: [],
+      followup_short: ['school_attendance was followed up from 2012-09-01 to 2013-05-31, less than the 9 months the rule asks for'],
+    });
+    expect(results.get('ASB5 p1_crime_education')).toMatchObject({ met_on: null, followup_short: ['asb_incidents was followed up from 2012-09-01 to 2013-02-28, less than the 6 months the rule asks for'] });
+    expect(results.get('NOPD p1_crime_education')).toMatchObject({ met_on: null, followup_short: ['youth_offending has no follow-up period, and the rule asks for 6 months'] });
+  });
+
+  it("a rule's minimum follow-up applies to every need it reads", async () => {
+    const folder = await referenceWith((file) => {
+      file.rules.find((r) => r.code === 'p2_significant_sustained_progress')!.followup_months = 6;
+    });
+    const results = await judge(
+      await loadReference(folder),
+      ['SIX', 'FIVE'].map((r) => ({ ref: r, phase: 'phase_2', criteria: 'health;domestic_abuse' })),
+      ['SIX', 'FIVE'].flatMap((r) =>
+        ['health_needs_met', 'domestic_abuse_reduced'].map((measure) => ({
+          ref: r,
+          measure,
+          ...held,
+          followupStart: '2012-09-01',
+          followupEnd: r === 'FIVE' && measure === 'health_needs_met' ? '2013-02-01' : '2013-03-01',
+        })),
+      ),
+    );
+    expect(results.get('SIX p2_significant_sustained_progress')).toMatchObject({ met_on: '2013-09-01' });
+    expect(results.get('FIVE p2_significant_sustained_progress')).toMatchObject({ met_on: null, followup_short: [expect.stringMatching(/^health_needs_met was followed up/)] });
+  });
+
+  it('a rule that replaces a rule of another phase, or one that does not exist, is refused at its line', async () => {
+    const folder = await referenceWith((file) => {
+      file.rules.find((r) => r.code === 'p1_continuous_employment')!.replaces = ['p1_crime_education', 'p2_significant_sustained_progress', 'p1_progres_to_work'];
+    });
+    const error = await loadReference(folder).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PipelineError);
+    expect((error as PipelineError).issues.map((i) => `${i.file}:${i.line > 1} ${i.message}`)).toEqual([
+      'outcome-rules.json:true rules[2].replaces "p2_significant_sustained_progress" is not another rule of phase "phase_1".',
+      'outcome-rules.json:true rules[2].replaces "p1_progres_to_work" is not another rule of phase "phase_1".',
+    ]);
   });
 
   it('a rule that names an unknown measure or a claim type the phase does not pay is refused at its line', async () => {

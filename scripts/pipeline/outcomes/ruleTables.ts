@@ -5,6 +5,9 @@
  *   __ref_outcome_conditions(rule, position, kind, measure, if_criterion, except_measures,
  *                            below, at_least, fall_at_least, followup_months, sustain_months)
  *   __ref_outcome_measures(code, criterion, sustain_months)
+ *   __ref_rule_conflicts(rule, other_rule, other_claim_type, replaced_by_other)
+ *                            both ways round for each rule that replaces another: a family is
+ *                            paid under one of the two, never both
  *   __ref_claim_periods(phase, start_date, end_date, results_close_months)
  * With no outcome-rules.json the rule tables are empty: no family is claimable for results.
  */
@@ -34,8 +37,8 @@ export async function installOutcomeRuleTables(conn: DuckDBConnection, ref: Refe
     rules.flatMap((r) =>
       r.all_of.map((c, i): Cell[] =>
         c.kind === 'measure'
-          ? [r.code, i, c.kind, c.measure, c.if_criterion ?? null, [], c.below ?? null, c.at_least ?? null, c.fall_at_least ?? null, c.followup_months ?? null, c.sustain_months ?? null]
-          : [r.code, i, c.kind, null, null, c.except_measures ?? [], null, null, null, null, c.sustain_months ?? null],
+          ? [r.code, i, c.kind, c.measure, c.if_criterion ?? null, [], c.below ?? null, c.at_least ?? null, c.fall_at_least ?? null, c.followup_months ?? r.followup_months ?? null, c.sustain_months ?? null]
+          : [r.code, i, c.kind, null, null, c.except_measures ?? [], null, null, null, c.followup_months ?? r.followup_months ?? null, c.sustain_months ?? null],
       ),
     ),
   );
@@ -44,6 +47,18 @@ export async function installOutcomeRuleTables(conn: DuckDBConnection, ref: Refe
     '__ref_outcome_measures',
     'code VARCHAR, criterion VARCHAR, sustain_months INTEGER',
     ref.programme.outcome_measures.map((m) => [m.code, m.criterion, m.sustain_months]),
+  );
+  const claimType = new Map(rules.map((r) => [r.code, r.claim_type]));
+  await createTable(
+    conn,
+    '__ref_rule_conflicts',
+    'rule VARCHAR, other_rule VARCHAR, other_claim_type VARCHAR, replaced_by_other BOOLEAN',
+    rules.flatMap((r) =>
+      (r.replaces ?? []).flatMap((other): Cell[][] => [
+        [r.code, other, claimType.get(other) ?? null, false],
+        [other, r.code, r.claim_type, true],
+      ]),
+    ),
   );
   const close = new Map((ref.outcomeRules?.claim_periods ?? []).map((p) => [p.phase, p.results_close_months]));
   await createTable(

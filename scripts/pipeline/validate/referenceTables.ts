@@ -84,11 +84,11 @@ export async function installReferenceTables(conn: DuckDBConnection, ref: Refere
   );
 }
 
-type Cell = string | number | null | readonly string[];
+type Cell = string | number | boolean | null | readonly string[];
 
 function sqlValue(value: Cell): string {
   if (value === null) return 'NULL';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return literal(value);
   return `[${value.map(literal).join(', ')}]::VARCHAR[]`;
 }

@@ -5,7 +5,10 @@
  *
  * A rule belongs to one phase and pays one claim type. It is met when every requirement its
  * conditions raise for the family is met; a rule that raises no requirement for a family (say,
- * crime and education outcomes for a family identified on neither) is not met.
+ * crime and education outcomes for a family identified on neither) is not met. A measurement
+ * followed up for less than its minimum period does not meet it, and a rule may replace others
+ * of its phase: the family is paid under one of them, never both (phase 1's continuous
+ * employment is the full results payment).
  */
 import { z } from 'zod';
 import type { Programme } from './schema.ts';
@@ -21,7 +24,9 @@ export const measureConditionSchema = z.object({
   below: z.number().optional().describe('The follow-up value must be below this (e.g. 3 exclusions, 15% absence).'),
   at_least: z.number().optional().describe('The follow-up value must be at least this (e.g. 1 for "on the Work Programme").'),
   fall_at_least: z.number().min(0).max(1).optional().describe('The follow-up must be at least this share below a baseline above 0 (0.6 for a 60% fall).'),
-  followup_months: months.optional().describe('The follow-up period must cover at least this many months (three terms, six months).'),
+  followup_months: months
+    .optional()
+    .describe("Minimum follow-up: followup_period_start to followup_period_end must cover at least this many months (three terms, six months); a shorter or missing period does not meet the rule. The rule's followup_months when absent."),
   sustain_months: months.optional().describe("Months the outcome must hold after it was achieved; the measure's sustain_months when absent."),
 });
 
@@ -29,6 +34,7 @@ export const measureConditionSchema = z.object({
 export const everyNeedConditionSchema = z.object({
   kind: z.literal('every_need').describe("Every criterion of the family, through each outcome measure evidencing it."),
   except_measures: z.array(code).optional().describe('Measures left out (e.g. continuous_employment where it has a claim of its own).'),
+  followup_months: months.optional().describe("Minimum follow-up of each of these measures, as for a measure condition; the rule's followup_months when absent."),
   sustain_months: months.optional().describe("Months each outcome must hold; the measure's sustain_months when absent."),
 });
 
@@ -42,6 +48,11 @@ export const outcomeRuleSchema = z.object({
   claim_type: code.describe('The results claim the rule makes a family eligible for (a payment rule of the phase).'),
   min_needs: z.number().int().min(1).optional().describe('The family must have been identified on at least this many criteria.'),
   held_after_closure_months: months.optional().describe('Every outcome must still hold this many months after the case closed.'),
+  followup_months: months.optional().describe('Minimum follow-up period, in months, of every measure the rule reads, unless a condition sets its own.'),
+  replaces: z
+    .array(code)
+    .optional()
+    .describe('Codes of rules of the same phase this rule replaces: a family is paid under this rule or under those, never both (continuous employment, the full results payment, replaces the other phase 1 results).'),
   all_of: z.array(outcomeConditionSchema).min(1).describe('Conditions, all of which must hold (see the condition tables).'),
 });
 export type OutcomeRule = z.infer<typeof outcomeRuleSchema>;
@@ -96,6 +107,13 @@ export function outcomeRuleProblems(rules: OutcomeRules, programme: Programme): 
     const other = seenClaim.get(key);
     if (other !== undefined) problems.push({ path: at('claim_type'), code: 'duplicate_code', message: `rules[${i}] pays ${rule.claim_type} in ${rule.phase}, as rules[${other}] does.`, fix: 'Keep one rule per phase and claim type: merge their conditions.' });
     else seenClaim.set(key, i);
+    (rule.replaces ?? []).forEach((other, k) => {
+      const target = rules.rules.find((r) => r.code === other);
+      if (!target || target.phase !== rule.phase || other === rule.code) {
+        const ofPhase = rules.rules.filter((r) => r.phase === rule.phase && r.code !== rule.code).map((r) => r.code);
+        problems.push({ path: at('replaces', k), code: 'invalid_reference', message: `rules[${i}].replaces "${other}" is not another rule of phase "${rule.phase}".`, fix: `Use the code of another rule of the phase (${ofPhase.join(', ') || 'none'}).` });
+      }
+    });
     const criteria = new Set(phase.criteria.map((c) => c.code));
     rule.all_of.forEach((condition, j) => {
       const named = condition.kind === 'measure' ? [{ path: at('all_of', j, 'measure'), value: condition.measure }] : (condition.except_measures ?? []).map((value, k) => ({ path: at('all_of', j, 'except_measures', k), value }));
