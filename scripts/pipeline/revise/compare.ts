@@ -25,6 +25,12 @@ export interface ReleaseInfo {
 export interface Comparison {
   rows: ReleaseRows;
   revisions: Revision[];
+  /**
+   * Figures both releases publish in different forms, which a reader holding both can combine:
+   * withheld ([c]) in one and shown in the other, or rounded in one and exact in the other.
+   * Disclosure control designs each release alone, so the pipeline reports these for the analyst.
+   */
+  formChanges: { withheldShown: number; roundedExact: number };
 }
 
 /** The number a reader saw, or null when a symbol stood in its place. */
@@ -93,6 +99,7 @@ export interface CompareOptions {
 
 export function compareReleases(previous: PublishedFigures, current: ReleaseRows, info: CompareOptions): Comparison {
   const revisions: Revision[] = [];
+  const formChanges = { withheldShown: 0, roundedExact: 0 };
   const rows = { ...current } as Record<RevisedTable, FigureRow[]>;
   for (const table of RELEASE_TABLES) {
     const before = new Map<string, Figure>();
@@ -103,7 +110,11 @@ export function compareReleases(previous: PublishedFigures, current: ReleaseRows
     rows[table] = (current[table] as FigureRow[]).map((row) => {
       const now = figureOf(table, row);
       const was = before.get(now.key);
-      if (!was || !changed(was, now, info.roundingBase)) return row;
+      if (!was) return row;
+      const forms = [form(was), form(now)].sort().join('/');
+      if (forms === 'exact/hidden' || forms === 'hidden/rounded') formChanges.withheldShown++;
+      if (forms === 'exact/rounded') formChanges.roundedExact++;
+      if (!changed(was, now, info.roundingBase)) return row;
       const flag = markRevised(row.flag);
       revisions.push({
         table,
@@ -122,5 +133,5 @@ export function compareReleases(previous: PublishedFigures, current: ReleaseRows
       return flag === row.flag ? row : { ...row, flag };
     });
   }
-  return { rows: rows as unknown as ReleaseRows, revisions };
+  return { rows: rows as unknown as ReleaseRows, revisions, formChanges };
 }

@@ -19,7 +19,7 @@ import { ReferenceFileError } from '../../../src/lib/reference/json-file.ts';
 import { literal, ident } from '../duckdb.ts';
 import { PipelineError } from '../issues.ts';
 import { sha256File } from '../write/manifest.ts';
-import { compareReleases, type PublishedFigures } from './compare.ts';
+import { compareReleases, type Comparison, type PublishedFigures } from './compare.ts';
 import { FIGURE_KEYS, RELEASE_TABLES, type FigureRow, type ReleaseRows, type RevisedTable } from './figures.ts';
 import { markProvisional } from './provisional.ts';
 
@@ -34,6 +34,8 @@ export interface Revised {
   previous: ArchivedRelease | null;
   /** Revisions this release made. */
   revised: number;
+  /** Figures published in another form than by the release compared with (see Comparison). */
+  formChanges: Comparison['formChanges'] | null;
 }
 
 export interface ReviseOptions {
@@ -54,7 +56,7 @@ export async function reviseRelease(conn: DuckDBConnection, rows: ReleaseRows, o
     throw error;
   });
   const marked = markProvisional(rows, policy, options.lastQuarter);
-  if (options.archiveDir === null) return { rows: marked, log: null, previous: null, revised: 0 };
+  if (options.archiveDir === null) return { rows: marked, log: null, previous: null, revised: 0, formChanges: null };
   let previous: ArchivedRelease | null;
   try {
     previous = previousRelease(listArchive(options.archiveDir), options.lastQuarter);
@@ -62,9 +64,9 @@ export async function reviseRelease(conn: DuckDBConnection, rows: ReleaseRows, o
     if (error instanceof ReleaseArchiveError) throw new PipelineError(`--archive ${options.archiveDir}: ${error.message}`);
     throw error;
   }
-  if (!previous) return { rows: marked, log: null, previous: null, revised: 0 };
+  if (!previous) return { rows: marked, log: null, previous: null, revised: 0, formChanges: null };
   const figures = await readPublishedFigures(conn, previous);
-  const { rows: revisedRows, revisions } = compareReleases(figures, marked, {
+  const { rows: revisedRows, revisions, formChanges } = compareReleases(figures, marked, {
     previous: { released: previous.manifest.released },
     current: { released: options.released },
     reason: options.reason ?? DEFAULT_REVISION_REASON,
@@ -72,7 +74,7 @@ export async function reviseRelease(conn: DuckDBConnection, rows: ReleaseRows, o
   });
   const earlier = readLog(previous.folder);
   const all = [...earlier.filter((r) => r.revised !== options.released), ...revisions];
-  return { rows: revisedRows, log: all.length > 0 ? { schema_version: 1, revisions: all } : null, previous, revised: revisions.length };
+  return { rows: revisedRows, log: all.length > 0 ? { schema_version: 1, revisions: all } : null, previous, revised: revisions.length, formChanges };
 }
 
 /** The earlier release's own log, carried forward so the log lists every revision ever made. */

@@ -88,6 +88,8 @@ describe('compareReleases: the previous public release against this one', () => 
     const opened = compareReleases(release({ programme: [count('2026-27 Q1', null, '[c]')] }), release({ programme: [count('2026-27 Q1', 12)] }), info);
     expect(opened.revisions).toEqual([]);
     expect(opened.rows.programme[0]).toMatchObject({ value: 12, flag: null });
+    // The pipeline warns of it: together the two releases may narrow the [c].
+    expect(opened.formChanges).toEqual({ withheldShown: 1, roundedExact: 0 });
     // Even if a hostile archive kept the number behind a [c], nothing repeats it.
     const leaky = compareReleases(release({ programme: [count('2026-27 Q1', 3, '[c]')] }), release({ programme: [count('2026-27 Q1', 12)] }), info);
     expect(leaky.revisions).toEqual([]);
@@ -100,6 +102,7 @@ describe('compareReleases: the previous public release against this one', () => 
     const { rows, revisions } = compareReleases(release({ programme: [count('2012-13 Q1', 43)] }), release({ programme: [count('2012-13 Q1', 40, '[rd]')] }), info);
     expect(revisions).toEqual([]);
     expect(rows.programme[0]!.flag).toBe('[rd]');
+    expect(compareReleases(release({ programme: [count('2012-13 Q1', 43)] }), release({ programme: [count('2012-13 Q1', 40, '[rd]')] }), info).formChanges).toEqual({ withheldShown: 0, roundedExact: 1 });
   });
 
   it('treats a figure the previous release did not have as new, not revised', () => {
