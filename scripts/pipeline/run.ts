@@ -112,6 +112,10 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
       reviseRelease(conn, published, { referenceDir: options.referenceDir, catalogue: ref.catalogue, archiveDir: options.archiveDir ?? null, lastQuarter: period.lastQuarter, released: period.released, roundingBase: ref.disclosure.rounding_base }),
     );
     if (revised.previous) progress.info(`  Compared with the release of ${revised.previous.manifest.released} (${revised.previous.slug}): ${revised.revised.toLocaleString('en-GB')} figure(s) revised.`);
+    if (revised.formChanges && revised.formChanges.withheldShown + revised.formChanges.roundedExact > 0) {
+      // Each release is designed and audited alone; a reader holding both can combine them.
+      progress.info(`  Warning: ${revised.formChanges.withheldShown.toLocaleString('en-GB')} figure(s) withheld in one release are shown in the other, and ${revised.formChanges.roundedExact.toLocaleString('en-GB')} rounded in one are exact in the other: together the two releases may narrow a withheld figure (see docs/disclosure-control.md).`);
+    }
     const manifest = await progress.step(`Writing Parquet to ${options.outDir}`, () => writeOutputs(conn, { ...published, ...revised.rows }, quality, period, options, revised.log));
     if (options.claimsFile) await writeClaims(conn, options.claimsFile, options.claimsWindow ?? period.lastQuarter, progress);
     return { manifest, quality };
