@@ -13,7 +13,7 @@
  *   left are removed at the next run.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readReleaseManifest, releaseSlug, type ArchivedManifest } from '../../../src/lib/outputs/releases.ts';
 import { REVISIONS_FILE, revisionsLogSchema } from '../../../src/lib/outputs/revisions.ts';
@@ -96,6 +96,8 @@ function sameFiles(source: string, archived: string, files: readonly string[]): 
 
 export function archiveRelease(dataDir: string, archiveDir: string): ArchiveResult {
   const manifest = checkRelease(dataDir);
+  // public/data is a link the pipeline swaps in one step: copy from the one version it names now.
+  const source = realpathSync(dataDir);
   const slug = releaseSlug(manifest.extract_period.last_quarter);
   const files = releaseFiles(dataDir, manifest);
   mkdirSync(archiveDir, { recursive: true });
@@ -111,16 +113,15 @@ export function archiveRelease(dataDir: string, archiveDir: string): ArchiveResu
   mkdirSync(work);
   try {
     for (const file of files) {
-      copyFileSync(join(dataDir, file), join(work, file));
+      copyFileSync(join(source, file), join(work, file));
       const fd = openSync(join(work, file), 'r');
       fsyncSync(fd);
       closeSync(fd);
     }
     // What was copied is what was checked: a file changed under us is refused, not archived.
-    if (!sameFiles(dataDir, work, files)) {
+    if (!sameFiles(source, work, files) || releaseSlug(checkRelease(work).extract_period.last_quarter) !== slug) {
       throw new ArchiveError(`${dataDir} changed while it was being archived (is the pipeline running?); run npm run release again once it has finished.`);
     }
-    checkRelease(work);
     try {
       renameSync(work, target);
     } catch (error) {
