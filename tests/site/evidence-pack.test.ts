@@ -10,7 +10,7 @@
  * printed page of a board site's pack from the site's own manifest, and refuses to write it where
  * a build would publish it.
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,12 +44,7 @@ interface Run {
 const PACK_COMMAND = [process.execPath, '--import', 'tsx', 'scripts/cli/pack.ts'] as const;
 const env = { ...process.env, TFO_DEBUG: '' };
 
-function pack(args: string[]): Run {
-  const [command, ...rest] = PACK_COMMAND;
-  return spawnSync(command, [...rest, ...args], { encoding: 'utf8', env });
-}
-
-/** The same command without blocking, so the printing runs overlap. */
+/** Runs `npm run pack` without blocking, so the runs overlap. */
 function packAsync(args: string[]): Promise<Run> {
   const [command, ...rest] = PACK_COMMAND;
   return new Promise((done) =>
@@ -97,17 +92,22 @@ let conn: DuckDBConnection;
 let server: StaticServer;
 let browser: Browser;
 let pages: number;
-/** The printing runs: the pack, the same pack again (from the quarter's slug), and the board copy's. */
-let runs: { first: Run; second: Run; board: Run };
+/**
+ * The command's runs, all at once: the pack, the same pack again (from the quarter's slug), the
+ * board copy's, an unknown quarter, and the board pack aimed at dist/.
+ */
+let runs: { first: Run; second: Run; board: Run; unknown: Run; published: Run };
 
 beforeAll(async () => {
   boardCopy(boardSite);
-  const [a, b, c] = await Promise.all([
+  const [a, b, c, d, e] = await Promise.all([
     packAsync(['--site', siteDir, '--quarter', QUARTER, '--out', first]),
     packAsync(['--site', siteDir, '--quarter', QUARTER.toLowerCase().replace(' ', '-'), '--out', second, '--quiet']),
     packAsync(['--site', boardSite, '--audience', 'board', '--quarter', QUARTER, '--out', boardPdf, '--quiet']),
+    packAsync(['--site', siteDir, '--quarter', '1999-00 Q1', '--out', join(work, 'x.pdf')]),
+    packAsync(['--site', boardSite, '--quarter', QUARTER, '--out', 'dist/evidence-pack.pdf']),
   ]);
-  runs = { first: a, second: b, board: c };
+  runs = { first: a!, second: b!, board: c!, unknown: d!, published: e! };
   expect(runs.first.status, output(runs.first)).toBe(0);
   expect(runs.first.stderr).toContain('Printing to PDF');
   pages = Number(pdfInfo(first).Pages);
@@ -209,7 +209,7 @@ describe('npm run pack', () => {
   });
 
   it('says what is wrong in one line, with no stack trace, for an unknown quarter (scripts/pack/options.test.ts has the rest)', () => {
-    const unknown = pack(['--site', siteDir, '--quarter', '1999-00 Q1', '--out', join(work, 'x.pdf')]);
+    const { unknown } = runs;
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('the site has no pack for 1999-00 Q1');
     expect(unknown.stderr).toContain(QUARTER);
@@ -228,9 +228,8 @@ describe('the internal (board) pack', () => {
   });
 
   it('is never written where a build publishes it', () => {
-    const run = pack(['--site', boardSite, '--quarter', QUARTER, '--out', 'dist/evidence-pack.pdf']);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('must not be written inside dist/');
+    expect(runs.published.status).toBe(2);
+    expect(runs.published.stderr).toContain('must not be written inside dist/');
     expect(existsSync('dist/evidence-pack.pdf')).toBe(false);
   });
 });
