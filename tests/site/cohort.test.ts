@@ -4,9 +4,11 @@
  * 190 / 238 / 48 of 476), each stage as cohort.parquet publishes it (read here with native
  * DuckDB) or its symbol, the families due next quarter as a count, and passes axe.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Manifest } from '../../src/lib/outputs/tables.ts';
 import { axeViolations } from '../browser-harness/axe.ts';
 import { AUTHORITY_CODE, useSiteSession } from '../browser-harness/site-session.ts';
 
@@ -47,8 +49,24 @@ describe('cohort page', () => {
     expect(await page.$$eval('#cohort-lag-table tbody tr', (trs) => trs.length)).toBe(10);
     expect(await page.$$eval('#cohort-locality-links a', (as) => as.map((a) => a.getAttribute('href')))).toContain('/localities/NTH/');
     expect(await page.$$eval('nav a', (as) => as.map((a) => a.getAttribute('href')))).toContain('/cohort/');
-    expect(await axeViolations(page)).toEqual([]);
     await noJs.close();
+    // axe runs as a script in the page, so it needs JavaScript on.
+    const withJs = await site.context.newPage();
+    await withJs.goto(`${site.server.url}cohort/`);
+    expect(await axeViolations(withJs)).toEqual([]);
+    await withJs.close();
+  });
+
+  it('publishes no count from 1 to 4 in the cohort table, and its audit passed', async () => {
+    const file = join(site.siteDir, 'data', 'cohort.parquet').replaceAll("'", "''");
+    const reader = await site.conn.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE value > 0 AND value < 5) AS small, count(*) FILTER (WHERE flag = '[c]') AS hidden FROM read_parquet('${file}')`);
+    const [row] = reader.getRowObjectsJS();
+    expect(Number(row?.n)).toBeGreaterThan(0);
+    expect(Number(row?.small)).toBe(0);
+    expect(Number(row?.hidden)).toBeGreaterThan(0);
+    const manifest = JSON.parse(readFileSync(join(site.siteDir, 'data', 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.suppression.audit?.passed).toBe(true);
+    expect(manifest.outputs.map((o) => o.file)).toContain('cohort.parquet');
   });
 
   it('made no request to another origin', () => {
