@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import type { ManifestSource } from '../outputs/tables.ts';
-import { qualitySummary, reasonWords, type QualityReportCounts } from './data-quality.ts';
+import { qualitySummary, readQualityCounts, reasonWords, type QualityReportCounts } from './data-quality.ts';
 
 const sources: ManifestSource[] = [
   { file: 'families.csv', sha256: 'aaa', rows_in: 100, rows_accepted: 97, rows_rejected: 3 },
@@ -49,5 +52,26 @@ describe('qualitySummary', () => {
 
   it('says codes as words, so a reason never reads as a column name', () => {
     expect(reasonWords('claim_family_not_attached')).toBe('claim family not attached');
+  });
+});
+
+describe('readQualityCounts', () => {
+  it('reads only the counts of a report, and leaves the reasons out of one it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tfo-quality-'));
+    try {
+      expect(readQualityCounts(dir)).toBeNull();
+      const issue = { line: 3, column: 2, column_name: 'x', code: 'unknown_code', severity: 'error', message: 'quoted value', fix: 'fix it' };
+      writeFileSync(join(dir, 'data-quality.json'), JSON.stringify({ files: [{ file: 'families.csv', sha256: 'aaa', counts: { unknown_code: { severity: 'error', count: 2, listed: 1 } }, issues: [issue] }] }));
+      const counts = readQualityCounts(dir);
+      expect(counts).toEqual({ files: [{ file: 'families.csv', sha256: 'aaa', counts: { unknown_code: { severity: 'error', count: 2 } } }] });
+      expect(JSON.stringify(counts)).not.toContain('quoted value');
+      writeFileSync(join(dir, 'data-quality.json'), JSON.stringify({ files: 'not a list' }));
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      expect(readQualityCounts(dir)).toBeNull();
+      expect(warn.mock.calls[0]?.[0]).toContain('data-quality.json');
+      warn.mockRestore();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

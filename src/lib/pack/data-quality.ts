@@ -50,9 +50,18 @@ export interface QualitySummary {
   readonly reasons: readonly (QualityReason & { readonly file: string })[] | null;
 }
 
-/** Reads the counts of the quality report in `dir`, or null when there is none. */
+/**
+ * Reads the counts of the quality report in `dir`, or null when there is none. The reasons are
+ * extra to the release, so a report this build cannot read (another version's shape) leaves them
+ * out with a warning rather than stopping the build.
+ */
 export function readQualityCounts(dir = process.env[QUALITY_REPORT_ENV] || DEFAULT_QUALITY_REPORT_DIR): QualityReportCounts | null {
-  return readOptionalJson(join(dir, QUALITY_REPORT_FILES.json), reportCountsSchema);
+  try {
+    return readOptionalJson(join(dir, QUALITY_REPORT_FILES.json), reportCountsSchema);
+  } catch (error) {
+    console.warn(`Evidence pack: not showing why rows were rejected: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 /** Codes are snake_case identifiers: said as words, so they read as reasons and never as column names. */
