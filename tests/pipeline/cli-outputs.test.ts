@@ -76,7 +76,7 @@ describe('the public output', () => {
   });
 
   it('never writes row-level data or the quality report next to the published files', () => {
-    expect(readdirSync(pub.out).sort()).toEqual(['claims.parquet', 'criteria.parquet', 'indicators.parquet', 'manifest.json', 'outcomes.parquet', 'periods.parquet', 'programme.parquet']);
+    expect(readdirSync(pub.out).sort()).toEqual(['claims.parquet', 'cohort.parquet', 'criteria.parquet', 'indicators.parquet', 'manifest.json', 'outcomes.parquet', 'periods.parquet', 'programme.parquet']);
   });
 
   it('takes its release date from SOURCE_DATE_EPOCH when set', async () => {
