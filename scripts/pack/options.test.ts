@@ -88,3 +88,11 @@ describe('parsePackOptions', () => {
     expect(failure(['--site', pub, '--audience', 'everyone']).message).toContain('--audience must be "public" or "board"');
   });
 });
+
+describe('a site built before the pack', () => {
+  it('says which command rebuilds it', () => {
+    const old = site('old-site', 'public', []);
+    rmSync(join(old, 'quarters'), { recursive: true, force: true });
+    expect(failure(['--site', old]).message).toContain('rebuild it with `npm run build`');
+  });
+});

@@ -70,7 +70,7 @@ export function parsePackOptions(argv: readonly string[], root = process.cwd()):
       2,
     );
   }
-  const quarters = packQuarters(siteDir);
+  const quarters = packQuarters(siteDir, siteAudience);
   const quarter = values.quarter === undefined ? quarters.at(-1)! : findQuarter(values.quarter, quarters);
   const out = values.out ?? join(PACKS_DIR, packFileName(quarter, siteAudience));
   if (!out.toLowerCase().endsWith('.pdf')) throw new UsageError(`--out ${out}: give a file name ending in .pdf`);
@@ -99,7 +99,7 @@ function builtSiteAudience(dir: string, expected: Audience): Audience {
 }
 
 /** The quarters that have a pack page in the site, oldest first. */
-export function packQuarters(siteDir: string): string[] {
+export function packQuarters(siteDir: string, audience: Audience): string[] {
   const folder = join(siteDir, QUARTERS_PATH);
   const slugs = existsSync(folder) ? readdirSync(folder).filter((slug) => existsSync(join(folder, slug, PACK_FOLDER, 'index.html'))) : [];
   const labels = slugs
@@ -108,7 +108,7 @@ export function packQuarters(siteDir: string): string[] {
     .sort((a, b) => a.start.localeCompare(b.start))
     .map(quarterLabel);
   if (labels.length === 0) {
-    throw new CommandError(`${siteDir} has no evidence pack pages (${QUARTERS_PATH}<quarter>/${PACK_FOLDER}/): rebuild the site with the current code.`);
+    throw new CommandError(`${siteDir} has no evidence pack pages (${QUARTERS_PATH}<quarter>/${PACK_FOLDER}/): it was built before the pack existed; rebuild it with ${buildCommand(audience)}.`);
   }
   return labels;
 }
