@@ -41,12 +41,18 @@ describe('release archive', () => {
       const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
       expect(manifest.audience).toBe('public');
       expect(manifest.extract_period.last_quarter.replace(' Q', '-q')).toBe(slug);
-      for (const o of manifest.outputs) expect(sha256(join(folder, o.file)), `${slug}/${o.file}`).toBe(o.sha256);
+      for (const o of manifest.outputs) {
+        expect(sha256(join(folder, o.file)), `${slug}/${o.file}`).toBe(o.sha256);
+        const csv = readFileSync(join(folder, o.file.replace('.parquet', '.csv')), 'utf8').trimEnd().split('\r\n');
+        expect(csv.length - 1, `${slug}/${o.file} as CSV`).toBe(o.rows);
+      }
       // The release page lists each file with the same hash.
       const hashes = Array.from(page(`releases/${slug}`).querySelectorAll('#release-files code')).map((c) => c.textContent);
       expect(hashes).toEqual(expect.arrayContaining(manifest.outputs.map((o) => o.sha256)));
     }
     expect(readFileSync(join(siteDir, 'releases', currentSlug, 'manifest.json'), 'utf8')).toBe(readFileSync(join(siteDir, 'data', 'manifest.json'), 'utf8'));
+    // Each table also as CSV: the open data's writer on the release's own Parquet file.
+    expect(readFileSync(join(siteDir, 'releases', currentSlug, 'programme.csv'), 'utf8')).toBe(readFileSync(join(siteDir, 'data', 'programme.csv'), 'utf8'));
     const earlier = JSON.parse(readFileSync(join(siteDir, 'releases', '2026-27-q1', 'manifest.json'), 'utf8')) as Manifest;
     expect(earlier.released < current.released).toBe(true);
   });

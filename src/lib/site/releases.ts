@@ -4,14 +4,14 @@
  * public release the site is built from, under its own slug, until it is archived. Each is served
  * exactly as published: its manifest.json, the Parquet files the manifest lists (checked against
  * their SHA-256 at build time, so a damaged archive fails the build rather than being published)
- * and its revisions.json. Only public manifests are accepted (readReleaseManifest refuses board).
+ * and its revisions.json; and each table as CSV, written from its Parquet file. Only public manifests are accepted (readReleaseManifest refuses board).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listArchive, readReleaseManifest, releaseSlug, type ArchivedManifest, type ArchivedRelease } from '../outputs/releases.ts';
 import { REVISIONS_FILE, revisionsLogSchema } from '../outputs/revisions.ts';
-import { MANIFEST_FILE } from '../outputs/tables.ts';
+import { MANIFEST_FILE, OUTPUT_TABLES, type OutputTable } from '../outputs/tables.ts';
 import { SiteBuildError, siteBuild, type SiteBuild } from './site-build.ts';
 
 export const SITE_RELEASES_ENV = 'TFO_SITE_RELEASES';
@@ -25,6 +25,8 @@ export interface ReleaseFile {
   sha256: string;
   /** Rows of a table, as its manifest says; null for the JSON files. */
   rows: number | null;
+  /** The published table a Parquet file holds, which is also served as CSV (<table>.csv); null for the JSON files. */
+  table: OutputTable | null;
 }
 
 export interface SiteRelease {
@@ -49,7 +51,8 @@ function describe(release: Pick<ArchivedRelease, 'folder' | 'manifest' | 'slug'>
     const hash = sha256(path);
     const listed = manifest.outputs.find((o) => o.file === name);
     if (listed && listed.sha256 !== hash) throw new SiteBuildError(`${path}: its SHA-256 differs from ${join(folder, MANIFEST_FILE)}; restore the release as it was published.`);
-    return { name, path, bytes: statSync(path).size, sha256: hash, rows: listed?.rows ?? null };
+    const table = (Object.keys(OUTPUT_TABLES) as OutputTable[]).find((t) => OUTPUT_TABLES[t].file === name) ?? null;
+    return { name, path, bytes: statSync(path).size, sha256: hash, rows: listed?.rows ?? null, table };
   });
   let revised = 0;
   const log = join(folder, REVISIONS_FILE);
@@ -57,7 +60,7 @@ function describe(release: Pick<ArchivedRelease, 'folder' | 'manifest' | 'slug'>
     const parsed = revisionsLogSchema.safeParse(JSON.parse(readFileSync(log, 'utf8')));
     if (!parsed.success) throw new SiteBuildError(`${log}: not a revisions log the pipeline wrote; restore the release as it was published.`);
     revised = parsed.data.revisions.filter((r) => r.revised === manifest.released).length;
-    files.push({ name: REVISIONS_FILE, path: log, bytes: statSync(log).size, sha256: sha256(log), rows: null });
+    files.push({ name: REVISIONS_FILE, path: log, bytes: statSync(log).size, sha256: sha256(log), rows: null, table: null });
   }
   return { slug: release.slug, manifest, current, files, revised };
 }
