@@ -223,15 +223,22 @@ export async function designCohortRelease(
   for (const r of relations.slice(universe.relations.length)) for (const c of r.cells) touched.add(c);
   let rounds = 0;
   const intervals = new Map<number, Interval>();
+  // Only components a change touched need auditing again: the rest passed and are as they were.
+  let only: ReadonlySet<number> = touched;
   for (;;) {
     const cells = [...auditCells(universe, mainView, threshold), ...published.map((c, j) => cohortAuditCell(c, view[j] as Shown, threshold))];
-    const result = await auditRelease(cells, relations, { only: touched });
+    // Neighbourhoods first (a pass is a proof either way); a suspect is judged on its whole component.
+    const quick = await auditRelease(cells, relations, { only, exact: false });
     rounds++;
-    onRound?.(rounds, result.failures.length);
+    for (const [c, iv] of quick.intervals) intervals.set(c, iv);
+    const result = quick.failures.length === 0 ? quick : await auditRelease(cells, relations, { only: new Set(quick.failures.map((f) => f.cell)) });
     for (const [c, iv] of result.intervals) intervals.set(c, iv);
+    onRound?.(rounds, result.failures.length);
     if (result.failures.length === 0) break;
     if (rounds >= MAX_ROUNDS) throw new CohortDisclosureError(`The cohort table fails its disclosure audit after ${rounds} rounds: ${failureText(result.failures[0], published, universe, offset)}`);
     let changed = 0;
+    const failingCells = result.failures.map((f) => f.cell);
+    const touchedNow = new Set<number>();
     for (const f of result.failures) {
       for (const l of f.limiting) {
         if (l < offset) {
@@ -240,6 +247,7 @@ export async function designCohortRelease(
           if (!next || (mainView[l] as Shown).kind === 'hidden' || (mainView[l] as Shown).kind === 'withheld' || c.value === 0) continue;
           mainView[l] = next;
           changed++;
+          touchedNow.add(l);
           continue;
         }
         const j = l - offset;
@@ -247,8 +255,10 @@ export async function designCohortRelease(
         if (!next) continue;
         view[j] = next;
         changed++;
+        touchedNow.add(l);
       }
     }
+    only = new Set([...failingCells, ...touchedNow]);
     if (changed === 0) throw new CohortDisclosureError(`The cohort table fails its disclosure audit and no cohort figure is left to hide: ${failureText(result.failures[0], published, universe, offset)}`);
   }
   const out = rows.map((r) => ({ ...r }));
