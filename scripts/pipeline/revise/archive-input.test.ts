@@ -1,0 +1,60 @@
+/**
+ * The revision step reading a real archive with real DuckDB: the sample's archived release, and
+ * hostile copies of it (a board manifest, a file that is not the one published).
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listArchive } from '../../../src/lib/outputs/releases.ts';
+import { loadReference } from '../../../src/lib/reference/load.ts';
+import { openDuckDB } from '../duckdb.ts';
+import { PipelineError } from '../issues.ts';
+import type { ReleaseRows } from './figures.ts';
+import { readPublishedFigures, reviseRelease } from './index.ts';
+
+const ref = await loadReference('data/reference');
+
+function copyArchive(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tfo-revise-'));
+  cpSync('data/sample/releases', dir, { recursive: true });
+  return dir;
+}
+
+async function revise(archiveDir: string, rows: ReleaseRows) {
+  const conn = await openDuckDB();
+  try {
+    return await reviseRelease(conn, rows, { referenceDir: 'data/reference', catalogue: ref.catalogue, archiveDir, lastQuarter: '2026-27 Q2', released: '2026-09-30', roundingBase: 10 });
+  } finally {
+    conn.closeSync();
+  }
+}
+
+describe('the revision step on a real archive', () => {
+  it('finds nothing revised when the release repeats the archived figures', async () => {
+    const conn = await openDuckDB();
+    const [archived] = listArchive('data/sample/releases');
+    const figures = await readPublishedFigures(conn, archived!);
+    conn.closeSync();
+    const same = figures as unknown as ReleaseRows;
+    const result = await revise('data/sample/releases', same);
+    expect(result.previous?.slug).toBe('2026-27-q1');
+    expect(result.revised).toBe(0);
+    expect(result.log).toBeNull();
+  });
+
+  it('refuses an archived file that is not the one its manifest lists, naming it', async () => {
+    const dir = copyArchive();
+    writeFileSync(join(dir, '2026-27-q1', 'programme.parquet'), 'edited');
+    const failure = revise(dir, { programme: [], criteria: [], outcomes: [], claims: [], indicators: [], periods: [] });
+    await expect(failure).rejects.toBeInstanceOf(PipelineError);
+    await expect(failure).rejects.toThrow(/2026-27-q1\/programme\.parquet is missing or differs from its manifest/);
+  });
+
+  it('refuses a board release in the archive', async () => {
+    const dir = copyArchive();
+    const file = join(dir, '2026-27-q1', 'manifest.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"audience": "public"', '"audience": "board"'));
+    await expect(revise(dir, { programme: [], criteria: [], outcomes: [], claims: [], indicators: [], periods: [] })).rejects.toThrow(/audience is "board"/);
+  });
+});
