@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cohortProfileSchema, cohortTargets, COHORT_PROFILE_FILE, HAVERING_EXAMPLE_FILE, loadCohortProfile } from './cohort-profile.ts';
+import { cohortProfileSchema, cohortTargets, COHORT_PROFILE_FILE, HAVERING_EXAMPLE_FILE, loadCohortProfile, loadCohortProfileIfAny } from './cohort-profile.ts';
 import { programmeSchema } from './schema.ts';
 
 describe('cohort profile', () => {
@@ -29,5 +31,17 @@ describe('cohort profile', () => {
     expect(families.success).toBe(false);
     const twice = cohortProfileSchema.safeParse({ ...base, commitments: [{ phase: 'p', committed_families: 10, years: [{ year: '2012-13', families: 10 }] }, { phase: 'q', committed_families: 10, years: [{ year: '2012-13', families: 10 }] }] });
     expect(twice.success).toBe(false);
+  });
+
+  it('names the file, line and column of a bad profile, and reads a missing one as none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cohort-profile-'));
+    try {
+      const file = join(dir, 'cohort-profile.json');
+      writeFileSync(file, '{\n  "schema_version": 1,\n  "title": "x",\n  "source": "x",\n  "commitments": [\n    { "phase": "phase_1", "committed_families": -4, "years": [] }\n  ]\n}\n');
+      await expect(loadCohortProfile(file)).rejects.toThrow(`${file}:6:`);
+      expect(await loadCohortProfileIfAny(join(dir, 'none.json'))).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,7 @@
  * they must agree with the share to within one family. Havering's profile ships in
  * data/reference/examples/ as a check on the method.
  */
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { readReferenceJson } from './json-file.ts';
 
@@ -64,6 +65,11 @@ export type Commitment = z.infer<typeof commitmentSchema>;
 
 export function loadCohortProfile(path = COHORT_PROFILE_FILE): Promise<CohortProfile> {
   return readReferenceJson(path, cohortProfileSchema);
+}
+
+/** The council's profile, or null where it has none (the cohort page then shows no targets). */
+export async function loadCohortProfileIfAny(path = COHORT_PROFILE_FILE): Promise<CohortProfile | null> {
+  return existsSync(path) ? loadCohortProfile(path) : null;
 }
 
 export interface CohortTarget {
