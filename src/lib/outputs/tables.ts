@@ -181,9 +181,10 @@ export const COHORT_COLUMNS = [
 ] as const;
 
 /**
- * The funnel's stages in order, each a subset of the one before (families_claimed counts a
- * family once in each claim window it made a results claim in), then the families whose first
- * outcome comes due for a claim in the quarter after the extract period (a count, never who).
+ * The funnel's stages in order: identified, attached, achieved and sustained each count families
+ * of the stage before; families_claimed counts a family once in each claim window it made a
+ * results claim in (so it can exceed those sustained). Then the families with an outcome coming
+ * due for a claim in the quarter after the extract period (a count, never who).
  */
 export const COHORT_MEASURES = ['families_identified', 'families_attached', 'families_achieved', 'families_sustained', 'families_claimed', 'families_due_next_quarter'] as const;
 export type CohortMeasure = (typeof COHORT_MEASURES)[number];
