@@ -57,4 +57,23 @@ describe('the revision step on a real archive', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('"audience": "public"', '"audience": "board"'));
     await expect(revise(dir, { programme: [], criteria: [], outcomes: [], claims: [], indicators: [], periods: [] })).rejects.toThrow(/audience is "board"/);
   });
+
+  it('carries the earlier releases\' log forward and adds this release\'s revisions to it', async () => {
+    const dir = copyArchive();
+    const earlier = { table: 'programme', measure: 'families_identified', breakdown: 'all', area_code: 'E06009901', period: '2025-26 Q4', was: 14, was_flag: null, now: 16, now_flag: '[r]', first_released: '2026-04-30', revised: '2026-07-30', reason: 'Late records.' };
+    writeFileSync(join(dir, '2026-27-q1', 'revisions.json'), JSON.stringify({ schema_version: 1, revisions: [earlier] }));
+    const conn = await openDuckDB();
+    const [archived] = listArchive(dir);
+    const figures = (await readPublishedFigures(conn, archived!)) as unknown as ReleaseRows;
+    conn.closeSync();
+    // One authority figure changes: the new release's log holds the earlier entry and the new one.
+    const row = figures.programme.find((r) => r.area_type === 'authority' && r.flag === null && r.quarter === '2026-27 Q1')!;
+    const changed = { ...figures, programme: figures.programme.map((r) => (r === row ? { ...r, value: row.value! + 7 } : r)) };
+    const result = await revise(dir, changed);
+    expect(result.revised).toBe(1);
+    expect(result.log?.revisions.map((r) => [r.measure, r.period, r.was, r.now, r.revised])).toEqual([
+      ['families_identified', '2025-26 Q4', 14, 16, '2026-07-30'],
+      [row.measure, '2026-27 Q1', row.value, row.value! + 7, '2026-09-30'],
+    ]);
+  });
 });
