@@ -1,7 +1,8 @@
 /**
  * The cohort page in real Chromium: with JavaScript off it shows every cohort year's committed
  * number from the sample's cohort profile (phase 1 profiled 40% / 50% / 10% as Havering's was:
- * 190 / 238 / 48 of 476), each stage as cohort.parquet publishes it (read here with native
+ * 190 / 238 / 48 of 476) and Havering's example profile as its report printed it (166 / 208 / 41
+ * of 415), each stage as cohort.parquet publishes it (read here with native
  * DuckDB) or its symbol, the families due next quarter as a count, and passes axe.
  */
 import { readFileSync } from 'node:fs';
@@ -34,6 +35,13 @@ describe('cohort page', () => {
     const byYear = new Map(rows.map((r) => [r[0], r]));
     expect(['2012-13', '2013-14', '2014-15'].map((y) => byYear.get(y)?.[2])).toEqual(['190', '238', '48']);
     expect(byYear.get('All cohorts')?.[2]).toBe('2,000');
+    // Havering's 415 families profiled 40% / 50% / 10%, as its 2013 report printed them.
+    expect(await tableRows(page, 'cohort-havering')).toEqual([
+      ['2012-13', '40%', '166'],
+      ['2013-14', '50%', '208'],
+      ['2014-15', '10%', '41'],
+      ['Total', '100%', '415'],
+    ]);
     for (const row of rows) {
       const year = row[0] === 'All cohorts' ? 'all' : (row[0] as string);
       STAGES.forEach((m, k) => {
