@@ -11,7 +11,12 @@ import { parquetReadObjects } from 'hyparquet';
 import { decompressZstd } from 'hyparquet-compressors';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { plainRow } from '../../src/lib/data/plain-row.ts';
 import { revisionsLogSchema } from '../../src/lib/outputs/revisions.ts';
+import { checkRevisionLogs, siteReleases } from '../../src/lib/site/releases.ts';
 import type { Manifest } from '../../src/lib/outputs/tables.ts';
 
 const siteDir = inject('siteDir');
@@ -108,5 +113,24 @@ describe('revisions', () => {
     const claims = await rows(join(siteDir, 'data', 'claims.parquet'));
     expect(claims.some((row) => row.flag === '[p]' && row.quarter === current.extract_period.last_quarter && typeof row.value === 'number')).toBe(true);
     expect(claims.every((row) => row.flag !== '[p]' || row.quarter === current.extract_period.last_quarter)).toBe(true);
+  });
+
+  it('fails the build when a revisions log says a figure was something no release published', async () => {
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    const read = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS().map(plainRow);
+    const served = (dir: string) => siteReleases({ audience: 'public', dataDir: join(dir, 'none') }, { TFO_SITE_RELEASES: dir });
+    const dir = mkdtempSync(join(tmpdir(), 'tfo-revisions-'));
+    cpSync(join(siteDir, 'releases'), dir, { recursive: true });
+    await expect(checkRevisionLogs(served(dir), read)).resolves.toBeUndefined();
+    const file = join(dir, currentSlug, 'revisions.json');
+    const edited = revisionsLogSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    const i = edited.revisions.findIndex((r) => r.revised === current.released && r.was !== null);
+    edited.revisions[i] = { ...edited.revisions[i]!, was: edited.revisions[i]!.was! + 3 };
+    writeFileSync(file, JSON.stringify(edited));
+    await expect(checkRevisionLogs(served(mkdtempSync(join(tmpdir(), 'tfo-revisions-'))), read)).resolves.toBeUndefined();
+    const copy = mkdtempSync(join(tmpdir(), 'tfo-revisions-'));
+    cpSync(dir, copy, { recursive: true });
+    await expect(checkRevisionLogs(served(copy), read)).rejects.toThrow(new RegExp(`revisions\\.${i} .*"was" is not the figure the 2026-27 Q1 release published`));
+    conn.closeSync();
   });
 });

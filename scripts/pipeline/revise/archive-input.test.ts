@@ -10,7 +10,7 @@ import { listArchive } from '../../../src/lib/outputs/releases.ts';
 import { loadReference } from '../../../src/lib/reference/load.ts';
 import { openDuckDB } from '../duckdb.ts';
 import { PipelineError } from '../issues.ts';
-import type { ReleaseRows } from './figures.ts';
+import type { ReleaseRows } from '../../../src/lib/outputs/figures.ts';
 import { readPublishedFigures, reviseRelease } from './index.ts';
 
 const ref = await loadReference('data/reference');

@@ -11,8 +11,7 @@
  */
 import { GSS, type GssFlag } from '../../../src/lib/outputs/tables.ts';
 import type { Revision } from '../../../src/lib/outputs/revisions.ts';
-import { SYMBOL_MEANINGS } from '../../../src/lib/format/symbols.ts';
-import { figureOf, RELEASE_TABLES, type Figure, type FigureRow, type ReleaseRows, type RevisedTable } from './figures.ts';
+import { figureOf, RELEASE_TABLES, shownValue as shown, type Figure, type FigureRow, type ReleaseRows, type RevisedTable } from '../../../src/lib/outputs/figures.ts';
 
 /** The rows of a release the comparison needs: each figure's key columns, value and flag. */
 export type PublishedFigures = Readonly<Record<RevisedTable, readonly FigureRow[]>>;
@@ -31,12 +30,6 @@ export interface Comparison {
    * Disclosure control designs each release alone, so the pipeline reports these for the analyst.
    */
   formChanges: { withheldShown: number; roundedExact: number };
-}
-
-/** The number a reader saw, or null when a symbol stood in its place. */
-function shown(f: Pick<Figure, 'value' | 'flag'>): number | null {
-  if (f.flag !== null && SYMBOL_MEANINGS[f.flag].replacesValue) return null;
-  return f.value;
 }
 
 /** Two published numbers differ by more than the last stored digit (doubles summed in another order). */

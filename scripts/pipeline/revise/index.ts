@@ -20,7 +20,7 @@ import { literal, ident } from '../duckdb.ts';
 import { PipelineError } from '../issues.ts';
 import { sha256File } from '../write/manifest.ts';
 import { compareReleases, type Comparison, type PublishedFigures } from './compare.ts';
-import { FIGURE_KEYS, RELEASE_TABLES, type FigureRow, type ReleaseRows, type RevisedTable } from './figures.ts';
+import { FIGURE_KEYS, RELEASE_TABLES, type FigureRow, type ReleaseRows, type RevisedTable } from '../../../src/lib/outputs/figures.ts';
 import { markProvisional } from './provisional.ts';
 
 /** What the log says when the analyst gives no reason of their own. */

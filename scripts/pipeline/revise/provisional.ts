@@ -11,7 +11,7 @@
 import { addQuarters, parseFinancialYear, parseQuarter, quarterEnd, quarterOfDate, quarterStart, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
 import { GSS, type GssFlag } from '../../../src/lib/outputs/tables.ts';
 import { provisionalQuarters, type ProvisionalPolicy } from '../../../src/lib/reference/provisional.ts';
-import type { ReleaseRows } from './figures.ts';
+import type { ReleaseRows } from '../../../src/lib/outputs/figures.ts';
 
 /** The last day of a published period label: a quarter ("2026-27 Q1") or a financial year ("2025-26"). */
 export function periodEnd(label: string): string | null {

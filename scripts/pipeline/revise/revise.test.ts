@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CountRow, GssFlag, IndicatorRow, PeriodRow } from '../../../src/lib/outputs/tables.ts';
 import type { ProvisionalPolicy } from '../../../src/lib/reference/provisional.ts';
 import { compareReleases, roundingHalfWidth, type PublishedFigures } from './compare.ts';
-import type { ReleaseRows } from './figures.ts';
+import type { ReleaseRows } from '../../../src/lib/outputs/figures.ts';
 import { markProvisional } from './provisional.ts';
 
 const count = (quarter: string, value: number | null, flag: GssFlag | null = null, over: Partial<CountRow> = {}): CountRow => ({

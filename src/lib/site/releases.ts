@@ -9,6 +9,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { queryPublished } from '../data/published.ts';
+import type { PlainRow } from '../data/plain-row.ts';
+import { isGssFlag } from '../format/symbols.ts';
+import { FIGURE_KEYS, figureOf, shownValue, type Figure, type RevisedTable } from '../outputs/figures.ts';
 import { listArchive, readReleaseManifest, releaseSlug, type ArchivedManifest, type ArchivedRelease } from '../outputs/releases.ts';
 import { REVISIONS_FILE, revisionsLogSchema } from '../outputs/revisions.ts';
 import { MANIFEST_FILE, OUTPUT_TABLES, type OutputTable } from '../outputs/tables.ts';
@@ -93,4 +97,66 @@ export function siteReleases(build: Pick<SiteBuild, 'audience' | 'dataDir'> = si
   releases.sort((a, b) => (a.slug < b.slug ? 1 : a.slug > b.slug ? -1 : 0));
   memo = { key, releases };
   return releases;
+}
+
+/** Runs SQL over Parquet files: the build's DuckDB by default. */
+export type ReadRows = (sql: string) => Promise<PlainRow[]>;
+
+const buildRows: ReadRows = (sql) => queryPublished({ name: 'revision-check', params: [], sql }, {});
+
+/** Reads the figures of one table of a served release. */
+async function releaseFigures(release: SiteRelease, table: RevisedTable, read: ReadRows): Promise<Map<string, Figure>> {
+  const file = release.files.find((f) => f.table === table);
+  const figures = new Map<string, Figure>();
+  if (!file) return figures;
+  const columns = [...FIGURE_KEYS[table], 'value', 'flag'].map((c) => `"${c}"`).join(', ');
+  // The path comes from the archive listing, never from a request.
+  const sql = `SELECT ${columns} FROM read_parquet('${file.path.replaceAll("'", "''")}')`;
+  for (const row of await read(sql)) {
+    const value = typeof row.value === 'number' ? row.value : null;
+    const flag = typeof row.flag === 'string' && isGssFlag(row.flag) ? row.flag : null;
+    const f = figureOf(table, { ...row, value, flag });
+    figures.set(identity(f), f);
+  }
+  return figures;
+}
+
+const identity = (f: Pick<Figure, 'measure' | 'breakdown' | 'area_code' | 'period'>) => [f.measure, f.breakdown, f.area_code, f.period].join('\u0000');
+const same = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
+
+/**
+ * Checks every revisions log the site serves against the releases it serves, so an edited log
+ * cannot publish a number no release published: each revision a release made must name a figure
+ * of that release with the value and symbol it has there, and, when the earlier release is
+ * served too, the value that release showed ("was"; a withheld figure is never a number).
+ */
+export async function checkRevisionLogs(releases: readonly SiteRelease[], read: ReadRows = buildRows): Promise<void> {
+  for (const release of releases) {
+    const file = release.files.find((f) => f.name === REVISIONS_FILE);
+    if (!file) continue;
+    const log = revisionsLogSchema.parse(JSON.parse(readFileSync(file.path, 'utf8')));
+    const cache = new Map<string, Map<string, Figure>>();
+    const figuresOf = async (r: SiteRelease, table: RevisedTable) => {
+      const key = `${r.slug}/${table}`;
+      if (!cache.has(key)) cache.set(key, await releaseFigures(r, table, read));
+      return cache.get(key)!;
+    };
+    for (const [i, entry] of log.revisions.entries()) {
+      if (entry.revised !== release.manifest.released) continue;
+      const where = `${file.path}: revisions.${i} (${entry.table} ${entry.measure} ${entry.breakdown} ${entry.area_code} ${entry.period})`;
+      const fix = 'restore the revisions log the pipeline wrote.';
+      if (!Object.hasOwn(FIGURE_KEYS, entry.table)) throw new SiteBuildError(`${where}: "${entry.table}" is not a table revisions are made in; ${fix}`);
+      const table = entry.table as RevisedTable;
+      const now = (await figuresOf(release, table)).get(identity(entry));
+      if (!now || !same(shownValue(now), entry.now) || now.flag !== entry.now_flag) {
+        throw new SiteBuildError(`${where}: "now" does not match the figure in the release's ${table} table; ${fix}`);
+      }
+      const earlier = releases.find((r) => r.manifest.released === entry.first_released);
+      if (!earlier) continue;
+      const was = (await figuresOf(earlier, table)).get(identity(entry));
+      if (!was || !same(shownValue(was), entry.was)) {
+        throw new SiteBuildError(`${where}: "was" is not the figure the ${earlier.manifest.extract_period.last_quarter} release published; ${fix}`);
+      }
+    }
+  }
 }

@@ -1,10 +1,11 @@
 /**
- * A published figure as the revision step sees it, whatever table it comes from: which figure it
- * is (the columns that identify it within its table), its value and its GSS flag. Two releases
- * hold "the same figure" when these key columns match, so a new quarter, area or breakdown is a
- * new figure, never a revision.
+ * A published figure as revisions see it, whatever table it comes from: which figure it is (the
+ * columns that identify it within its table), its value and its GSS flag. Two releases hold "the
+ * same figure" when these key columns match, so a new quarter, area or breakdown is a new figure,
+ * never a revision. The pipeline's revision step and the site's check of a revisions log share it.
  */
-import type { CountRow, CountTable, GssFlag, IndicatorRow, OutputTable, PeriodRow } from '../../../src/lib/outputs/tables.ts';
+import { SYMBOL_MEANINGS } from '../format/symbols.ts';
+import type { CountRow, CountTable, GssFlag, IndicatorRow, OutputTable, PeriodRow } from './tables.ts';
 
 /** The published rows of one release, table by table, as the pipeline writes them. */
 export type ReleaseRows = Record<CountTable, CountRow[]> & { indicators: IndicatorRow[]; periods: PeriodRow[] };
@@ -57,3 +58,9 @@ export function figureOf(table: RevisedTable, row: FigureRow): Figure {
 
 /** The tables of a release in file order, so logs and outputs are deterministic. */
 export const RELEASE_TABLES = Object.keys(FIGURE_KEYS) as RevisedTable[];
+
+/** The number a reader saw, or null when a symbol stood in its place. */
+export function shownValue(f: Pick<Figure, 'value' | 'flag'>): number | null {
+  if (f.flag !== null && SYMBOL_MEANINGS[f.flag].replacesValue) return null;
+  return f.value;
+}
