@@ -191,11 +191,15 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     fileIssue('file_changed', 'error', `${file} changed on disk while it was being read, so what was checked may not be what was loaded.`, 'Run again once nothing is writing to the extracts folder.');
     return unusable(digest(), encoding);
   };
+  // A file with a byte-order mark (Excel's "CSV UTF-8") is read from disk as it is, like one
+  // without: the mark sits before the header, which DuckDB skips, so the rows are the same and
+  // no copy of the file needs writing.
+  const readAsWritten = encoding === 'utf-8' || encoding === 'utf-8-bom';
   let loaded = false;
   let structuralRejects = 0;
   const rejectedLines: number[] = [];
   let blank = { count: 0, first: 0 };
-  if (simple && opts.cleanPass && encoding === 'utf-8' && log.issues.length === 0) {
+  if (simple && opts.cleanPass && readAsWritten && log.issues.length === 0) {
     const pass = opts.cleanPass;
     const running = pass.run(conn, spec, identity.path, match.columns, header.nextLine);
     digest();
@@ -209,8 +213,8 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     }
   }
   if (simple) {
-    const source = encoding === 'utf-8' ? identity.path : await writeCopy(opts.workDir, spec, bytes);
-    const loading = encoding === 'utf-8' ? loadOriginal(loadCsv(conn, table, source, match.columns)) : loadCsv(conn, table, source, match.columns);
+    const source = readAsWritten ? identity.path : await writeCopy(opts.workDir, spec, bytes);
+    const loading = readAsWritten ? loadOriginal(loadCsv(conn, table, source, match.columns)) : loadCsv(conn, table, source, match.columns);
     digest();
     const result = await loading;
     if (result === 'changed') return changed();

@@ -5,6 +5,7 @@
  * typed tables. Identifiers hidden in typed columns matter most: a phone number is a whole
  * number to the integer parser, and only the identifier scan stands between it and a release.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -17,6 +18,7 @@ import { prepareValidation } from './validateExtract.ts';
 import { loadAndValidateExtracts } from './validateExtracts.ts';
 import { claims, families } from '../contract/extracts.ts';
 import { openDuckDB } from '../duckdb.ts';
+import { readExtract } from '../read/readExtract.ts';
 
 const TODAY = '2025-06-30';
 
@@ -92,6 +94,7 @@ const cases: [string, () => Promise<Record<string, string | Buffer | null>>, 're
   ['an unknown column', async () => ({ 'claims.csv': await changed('claims.csv', (l) => l.map((x, k) => `${x},${k === 0 ? 'notes' : 'x'}`)) }), 'issues'],
   ['quoted fields', async () => ({ 'claims.csv': await changed('claims.csv', (l) => l.map((x, k) => (k === 1 ? x.split(',').map((f) => `"${f}"`).join(',') : x))) }), 'clean'],
   ['Windows-1252', async () => ({ 'families.csv': Buffer.from(await changed('families.csv', setField(2, 9, 'early_help\u00e9')), 'latin1') }), 'issues'],
+  ['a byte-order mark', async () => ({ 'families.csv': `\ufeff${await changed('families.csv', (l) => l)}` }), 'clean'],
   ['a byte-order mark and CRLF', async () => ({ 'outcomes.csv': `\ufeff${await changed('outcomes.csv', (l) => l, '\r\n')}` }), 'clean'],
   ['CRLF line endings', async () => ({ 'families.csv': await changed('families.csv', (l) => l, '\r\n') }), 'clean'],
   ['columns in another order, names in capitals', async () => ({ 'claims.csv': await changed('claims.csv', (l) => l.map((x, k) => { const f = x.split(','); const r = [f[5], f[0], f[4], f[1], f[3], f[2]]; return (k === 0 ? r.map((n) => n?.toUpperCase()) : r).join(','); })) }), 'clean'],
@@ -121,6 +124,23 @@ describe('the clean pass gives what the detailed path gives', () => {
       expect(await cleanPass.run(ws.conn, claims, good, columns, 2)).toBe(4);
       const lines = await ws.conn.runAndReadAll(`SELECT list(__line ORDER BY __line) FROM claims`);
       expect(lines.getRowsJS()[0]?.[0]).toEqual([2, 3, 4, 5]);
+    } finally {
+      await ws.close();
+    }
+  });
+
+  it('takes a file with a byte-order mark (Excel\'s "CSV UTF-8") through the clean pass, from the file as written', async () => {
+    const good = await readFile(join(goodExtractsDir, 'claims.csv'), 'utf8');
+    const ws = await workspace({ 'claims.csv': `\ufeff${good.replaceAll('\n', '\r\n')}` });
+    try {
+      await prepareValidation(ws.conn, await fixtureReference());
+      const read = await readExtract(ws.conn, ws.extractsDir, claims, { workDir: ws.workDir, cleanPass });
+      expect(read).toMatchObject({ encoding: 'utf-8-bom', clean: true, rowsIn: 4, issues: [], header: claims.columns.map((c) => c.name) });
+      const typed = await ws.conn.runAndReadAll(`SELECT list(__line ORDER BY __line), list(claim_ref ORDER BY __line) FROM claims`);
+      const refs = good.trimEnd().split('\n').slice(1).map((l) => l.split(',')[0]);
+      expect(typed.getRowsJS()[0]).toEqual([[2, 3, 4, 5], refs]);
+      // Nothing was copied: DuckDB read the extract itself.
+      expect(existsSync(ws.workDir)).toBe(false);
     } finally {
       await ws.close();
     }
