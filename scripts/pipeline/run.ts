@@ -52,7 +52,8 @@ import { renderQualityReport } from './quality-report.ts';
 import { loadAndValidateExtracts, type ExtractsResult } from './validate/validateExtracts.ts';
 import { renderManifest, sha256File } from './write/manifest.ts';
 import { writeClaimsFile } from './outcomes/claimsFile.ts';
-import { reviseRelease } from './revise/index.ts';
+import { readEarlierReleases, reviseRelease } from './revise/index.ts';
+import { earlierViews } from './disclose/prior-release.ts';
 import { REVISIONS_FILE, type RevisionsLog } from '../../src/lib/outputs/revisions.ts';
 import { stageDir } from './write/atomic-dir.ts';
 import { startRun } from './write/run-guard.ts';
@@ -101,7 +102,7 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
     progress.info(`Publishing ${period.firstQuarter} to ${period.lastQuarter}, released ${period.released}.`);
     const tables = await progress.step('Aggregating by locality and quarter', () => aggregate(conn, ref, period));
     const published = await progress.step(options.audience === 'public' ? 'Applying disclosure control and auditing the release' : 'Adding the longer periods', () =>
-      disclose(tables, ref, period, options, progress),
+      disclose(conn, tables, ref, period, options, progress),
     );
     if (published.audit) {
       progress.info(`  Audit passed: ${published.audit.hidden_counts_audited.toLocaleString('en-GB')} hidden counts, none narrower than ${options.threshold} (narrowest ${String(published.audit.narrowest_interval)}), ${published.audit.rounds} round(s).`);
@@ -112,10 +113,6 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
       reviseRelease(conn, published, { referenceDir: options.referenceDir, catalogue: ref.catalogue, archiveDir: options.archiveDir ?? null, lastQuarter: period.lastQuarter, released: period.released, roundingBase: ref.disclosure.rounding_base }),
     );
     if (revised.previous) progress.info(`  Compared with the release of ${revised.previous.manifest.released} (${revised.previous.slug}): ${revised.revised.toLocaleString('en-GB')} figure(s) revised.`);
-    if (revised.formChanges && revised.formChanges.withheldShown + revised.formChanges.roundedExact > 0) {
-      // Each release is designed and audited alone; a reader holding both can combine them.
-      progress.info(`  Warning: ${revised.formChanges.withheldShown.toLocaleString('en-GB')} figure(s) withheld in one release are shown in the other, and ${revised.formChanges.roundedExact.toLocaleString('en-GB')} rounded in one are exact in the other: together the two releases may narrow a withheld figure (see docs/disclosure-control.md).`);
-    }
     const manifest = await progress.step(`Writing Parquet to ${options.outDir}`, () => writeOutputs(conn, { ...published, ...revised.rows }, quality, period, options, revised.log));
     if (options.claimsFile) await writeClaims(conn, options.claimsFile, options.claimsWindow ?? period.lastQuarter, progress);
     return { manifest, quality };
@@ -139,19 +136,34 @@ async function aggregate(conn: DuckDBConnection, ref: Reference, period: Extract
  * The public audience gets the release designed and audited as a whole (disclose/release.ts);
  * the board gets every figure, with the same longer periods so both read alike.
  */
-async function disclose(tables: Tables, ref: Reference, period: ExtractPeriod, options: PipelineOptions, progress: Progress): Promise<Published> {
+async function disclose(conn: DuckDBConnection, tables: Tables, ref: Reference, period: ExtractPeriod, options: PipelineOptions, progress: Progress): Promise<Published> {
   const first = parseQuarter(period.firstQuarter) as FinancialQuarter;
   const last = parseQuarter(period.lastQuarter) as FinancialQuarter;
   if (options.audience === 'board') {
     const universe = buildUniverse(tables, ref.disclosure, first, last);
     return { ...tables, ...publishDesign(tables, universe, null), audit: null };
   }
-  const design = await designRelease(tables, ref.disclosure, options.threshold, first, last, (round, failing) =>
-    progress.info(`  Audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
+  // Readers hold every earlier public release too: what those show is known before this one.
+  const earlier = options.archiveDir ? await readEarlierReleases(conn, options.archiveDir, period.lastQuarter) : [];
+  if (earlier.length > 0) progress.info(`  Taking what ${earlier.length} earlier release(s) in the archive show as known to a reader.`);
+  const design = await designRelease(
+    tables,
+    ref.disclosure,
+    options.threshold,
+    first,
+    last,
+    (round, failing) => progress.info(`  Audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
+    (universe) => earlierViews(universe, earlier, ref.disclosure.rounding_base),
   );
   // The cohort funnel joins the same audit, against the quarterly release as designed.
-  const cohort = await designCohortRelease(tables.cohort, design.universe, design.shown, ref.disclosure, options.threshold, (round, failing) =>
-    progress.info(`  Cohort audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
+  const cohort = await designCohortRelease(
+    tables.cohort,
+    design.universe,
+    design.shown,
+    ref.disclosure,
+    options.threshold,
+    (round, failing) => progress.info(`  Cohort audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
+    design.earlier,
   );
   const release = publishDesign(tables, design.universe, cohort.shown);
   const narrowest = [design.audit.narrowest_interval, cohort.audit.narrowest_interval].filter((n): n is number => n !== null);

@@ -25,6 +25,15 @@ export type CellView =
   /** Hidden ([c]) or not published at all: only its own lower bound is known. */
   | { readonly kind: 'hidden'; readonly lower: number };
 
+/** The narrower of two views of one true value, both of which hold it (null: nothing more known). */
+export function intersectViews(a: CellView, b: CellView | null): CellView {
+  if (b === null) return a;
+  if (a.kind === 'exact' || b.kind === 'exact') return { kind: 'exact' };
+  const lower = Math.max(a.lower, b.lower);
+  const uppers = [a, b].flatMap((v) => (v.kind === 'range' ? [v.upper] : []));
+  return uppers.length === 0 ? { kind: 'hidden', lower } : { kind: 'range', lower, upper: Math.min(...uppers) };
+}
+
 export interface AuditCell {
   /** The true (board) value. */
   readonly value: number;

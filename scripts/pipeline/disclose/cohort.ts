@@ -24,7 +24,7 @@
 import { GSS, type CohortRow } from '../../../src/lib/outputs/tables.ts';
 import { CLAIM_LAG_BINS } from '../../../src/lib/cohort/claim-lag.ts';
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
-import { auditRelease, type AuditCell, type AuditRelation, type Interval } from './audit.ts';
+import { auditRelease, type AuditCell, type AuditRelation, type Interval, type CellView } from './audit.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
 import { auditCells, describeCell, roundedRange, type Shown } from './release.ts';
 import { roundToBase } from './rounding.ts';
@@ -212,6 +212,8 @@ export async function designCohortRelease(
   policy: DisclosurePolicy,
   threshold: number,
   onRound?: (round: number, failing: number) => void,
+  /** What earlier releases show of the quarterly figures (designRelease's `earlier`). */
+  earlier: readonly (CellView | null)[] = [],
 ): Promise<CohortRelease> {
   const published = rows.flatMap((r, row) => (r.value === null || r.area_type === 'comparator' ? [] : [{ ...r, value: r.value, row }]));
   const offset = universe.cells.length;
@@ -226,7 +228,7 @@ export async function designCohortRelease(
   // Only components a change touched need auditing again: the rest passed and are as they were.
   let only: ReadonlySet<number> = touched;
   for (;;) {
-    const cells = [...auditCells(universe, mainView, threshold), ...published.map((c, j) => cohortAuditCell(c, view[j] as Shown, threshold))];
+    const cells = [...auditCells(universe, mainView, threshold, earlier), ...published.map((c, j) => cohortAuditCell(c, view[j] as Shown, threshold))];
     // Neighbourhoods first (a pass is a proof either way); a suspect is judged on its whole component.
     const quick = await auditRelease(cells, relations, { only, exact: false });
     rounds++;
@@ -244,7 +246,8 @@ export async function designCohortRelease(
         if (l < offset) {
           const c = universe.cells[l] as ReleaseCell;
           const next = c.table === 'claims' || !c.policy.may_round ? (c.table === 'claims' ? null : { kind: 'hidden' as const }) : nextView(asCell(c) as Cell & { value: number }, mainView[l] as Shown, policy, threshold);
-          if (!next || (mainView[l] as Shown).kind === 'hidden' || (mainView[l] as Shown).kind === 'withheld' || c.value === 0) continue;
+          // A figure an earlier release showed exactly cannot be taken back.
+          if (!next || (mainView[l] as Shown).kind === 'hidden' || (mainView[l] as Shown).kind === 'withheld' || c.value === 0 || earlier[l]?.kind === 'exact') continue;
           mainView[l] = next;
           changed++;
           touchedNow.add(l);

@@ -15,7 +15,7 @@ import type { CountRow } from '../../../src/lib/outputs/tables.ts';
 import { quarterEnd, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
 import type { CountTable } from '../aggregate/index.ts';
-import { auditRelease, type AuditCell, type AuditFinding, type AuditResult, type CellView, type Interval } from './audit.ts';
+import { auditRelease, intersectViews, type AuditCell, type AuditFinding, type AuditResult, type CellView, type Interval } from './audit.ts';
 import { buildUniverse, type ReleaseCell, type ReleaseUniverse } from './release-cells.ts';
 import { roundToBase } from './rounding.ts';
 import { protect, type ProtectVariable } from './secondary.ts';
@@ -32,6 +32,8 @@ export type Shown =
 export interface ReleaseDesign {
   readonly universe: ReleaseUniverse;
   readonly shown: readonly Shown[];
+  /** What earlier releases show of each figure, which the audit took as known. */
+  readonly earlier: readonly (CellView | null)[];
   readonly audit: AuditSummary;
 }
 
@@ -87,14 +89,21 @@ export async function designRelease(
   last: FinancialQuarter,
   /** Called after each audit round with the number of cells still failing, for progress output. */
   onRound?: (round: number, failing: number) => void,
+  /** What earlier public releases already show of each figure (prior-release.ts); none by default. */
+  earlierOf: (universe: ReleaseUniverse) => readonly (CellView | null)[] = () => [],
 ): Promise<ReleaseDesign> {
   const universe = buildUniverse(tables, policy, first, last);
+  const earlier = earlierOf(universe);
   const shown = initialView(universe, policy, threshold, last);
+  // A figure an earlier release showed exactly (and still true) is public knowledge: shown again,
+  // and never hidden to protect another, since hiding it now would protect nothing.
+  const known = new Set(earlier.flatMap((view, i) => (view?.kind === 'exact' ? [i] : [])));
+  for (const c of known) if ((shown[c] as Shown).kind !== 'withheld') shown[c] = { kind: 'exact' };
   const followLinks = () => {
     for (const [count, amount] of universe.links) shown[amount] = amountView(universe.cells[count] as ReleaseCell, universe.cells[amount] as ReleaseCell, shown[count] as Shown);
   };
   followLinks();
-  equalityPass(universe, shown);
+  equalityPass(universe, shown, earlier);
   followLinks();
   let only: Set<number> | undefined;
   let rounds = 0;
@@ -109,7 +118,7 @@ export async function designRelease(
   for (;;) {
     // Rounds judge by neighbourhoods (a pass is a proof either way); a cell still failing when
     // nothing is left to change gets the whole-component verdict before the release is refused.
-    const result: AuditResult = await auditRelease(auditCells(universe, shown, threshold), universe.relations, { only, exact: false });
+    const result: AuditResult = await auditRelease(auditCells(universe, shown, threshold, earlier), universe.relations, { only, exact: false });
     rounds++;
     onRound?.(rounds, result.failures.length);
     solves += result.solves;
@@ -118,7 +127,7 @@ export async function designRelease(
     if (result.failures.length === 0) break;
     // Neighbourhoods hold the rest of the release at its true figures, so their failures are
     // only suspects: judge each on its whole component before changing anything for it.
-    const exact = await auditRelease(auditCells(universe, shown, threshold), universe.relations, { only: new Set(result.failures.map((f) => f.cell)) });
+    const exact = await auditRelease(auditCells(universe, shown, threshold, earlier), universe.relations, { only: new Set(result.failures.map((f) => f.cell)) });
     solves += exact.solves;
     const failing = exact.failures.filter((f) => result.failures.some((r) => r.cell === f.cell));
     for (const [c, iv] of exact.intervals) intervals.set(c, iv);
@@ -134,12 +143,12 @@ export async function designRelease(
       settled.add(f.cell);
       return false;
     });
-    let changed = protectRound(universe, shown, policy, threshold, last, sensitive, settled);
+    let changed = protectRound(universe, shown, policy, threshold, last, sensitive, settled, known);
     for (const f of failing) if (!sensitive.includes(f)) changed.add(f.cell);
     if (changed.size === 0) {
       // Every figure that holds a failing cell in is a zero, already hidden, or a settled
       // complement: hide the settled ones after all, together with what is hidden now.
-      changed = protectRound(universe, shown, policy, threshold, last, sensitive, new Set());
+      changed = protectRound(universe, shown, policy, threshold, last, sensitive, new Set(), known);
       for (const c of changed) if ((shown[c] as Shown).kind === 'hidden') forced.add(c);
     }
     if (changed.size === 0) throw new DisclosureAuditError(failing.map((f) => failure(universe, f)));
@@ -151,6 +160,7 @@ export async function designRelease(
   return {
     universe,
     shown,
+    earlier,
     audit: {
       passed: true,
       hidden_counts_audited: widths.length,
@@ -168,17 +178,19 @@ export async function designRelease(
  * alone in some relation and need a complement there, which costs far less to find than by
  * linear programme. The audit then settles what combinations of relations and bounds give away.
  */
-function equalityPass(universe: ReleaseUniverse, shown: Shown[]): void {
+function equalityPass(universe: ReleaseUniverse, shown: Shown[], earlier: readonly (CellView | null)[]): void {
   const vars: ProtectVariable[] = universe.cells.map((c, i) => {
     const s = shown[i] as Shown;
-    const known = s.kind === 'exact' || s.kind === 'hidden';
+    const shownBefore = earlier[i]?.kind === 'exact';
+    const known = s.kind === 'exact' || s.kind === 'hidden' || shownBefore;
     return {
       // Rounded and unpublished figures are unknowns the reader cannot pin; hidden ones must stay so.
       value: known ? c.value : null,
       primary: s.kind === 'hidden',
       isTotal: c.area_type === 'authority' || c.breakdown === 'all' || c.period.type !== 'quarter',
       // Complements come from localities: authority figures are the headlines, rounded if need be.
-      eligible: s.kind === 'exact' && c.area_type === 'locality',
+      // A figure an earlier release showed exactly protects nothing by being hidden now.
+      eligible: s.kind === 'exact' && c.area_type === 'locality' && !shownBefore,
     };
   });
   const equalities = universe.relations.filter((r) => r.sense === 'eq').map((r) => ({ vars: r.cells, coefs: r.coefs }));
@@ -189,8 +201,8 @@ function equalityPass(universe: ReleaseUniverse, shown: Shown[]): void {
 }
 
 /** Audits a release as published (for tests and for a release changed by hand). */
-export async function auditDesign(universe: ReleaseUniverse, shown: readonly Shown[], threshold: number): Promise<AuditFailure[]> {
-  const result = await auditRelease(auditCells(universe, shown, threshold), universe.relations);
+export async function auditDesign(universe: ReleaseUniverse, shown: readonly Shown[], threshold: number, earlier: readonly (CellView | null)[] = []): Promise<AuditFailure[]> {
+  const result = await auditRelease(auditCells(universe, shown, threshold, earlier), universe.relations);
   return result.failures.map((f) => failure(universe, f));
 }
 
@@ -225,10 +237,19 @@ export function roundedRange(published: number, base: number): { lower: number; 
   return { lower: Math.max(0, Math.ceil(published - base / 2)), upper: Math.ceil(published + base / 2) - 1 };
 }
 
-export function auditCells(universe: ReleaseUniverse, shown: readonly Shown[], threshold: number): AuditCell[] {
+/** Counts are whole numbers; claim amounts are money. */
+export function isCount(c: Pick<ReleaseCell, 'table' | 'measure'>): boolean {
+  return c.table !== 'claims' || c.measure === 'claims';
+}
+
+/**
+ * What a reader can see of each cell: this release's view of it, narrowed by what earlier
+ * releases showed of the same figure (`earlier`, aligned with the cells; absent: nothing).
+ */
+export function auditCells(universe: ReleaseUniverse, shown: readonly Shown[], threshold: number, earlier: readonly (CellView | null)[] = []): AuditCell[] {
   return universe.cells.map((c, i) => {
     const s = shown[i] as Shown;
-    const integer = c.table !== 'claims' || c.measure === 'claims';
+    const integer = isCount(c);
     let view: CellView;
     if (s.kind === 'exact') view = { kind: 'exact' };
     else if (s.kind === 'rounded') view = { kind: 'range', ...roundedRange(roundToBase(c.value, s.base), s.base) };
@@ -239,7 +260,7 @@ export function auditCells(universe: ReleaseUniverse, shown: readonly Shown[], t
     // exactly derivable where it is itself small; its width is bounded by the coarser periods
     // published for it (docs/disclosure-control.md, "What is not protected").
     const minWidth = !integer ? 0 : s.kind === 'hidden' ? threshold : s.kind === 'withheld' && c.value > 0 && c.value < threshold ? 1 : 0;
-    return { value: c.value, integer, view, minWidth };
+    return { value: c.value, integer, view: intersectViews(view, earlier[i] ?? null), minWidth };
   });
 }
 
@@ -258,6 +279,7 @@ function protectRound(
   last: FinancialQuarter,
   failures: readonly AuditFinding[],
   settled: ReadonlySet<number>,
+  known: ReadonlySet<number>,
 ): Set<number> {
   const changed = new Set<number>();
   // An amount is published exactly when its count is and hidden when it is not, so an amount
@@ -265,7 +287,8 @@ function protectRound(
   // undone when the links are followed, and the loop would go round without progress.
   const countOf = new Map(universe.links.map(([count, amount]) => [amount, count]));
   for (const f of [...failures].sort((a, b) => a.cell - b.cell)) {
-    const holding = [...new Set(f.limiting.map((l) => countOf.get(l) ?? l))];
+    // A figure known from an earlier release (or whose amount is) cannot be taken back.
+    const holding = [...new Set(f.limiting.filter((l) => !known.has(l)).map((l) => countOf.get(l) ?? l))].filter((c) => !known.has(c));
     // An authority figure the threshold does not cover is hidden only when nothing else that
     // holds this cell in can change: readers need those most.
     for (const spareAuthority of [true, false]) {

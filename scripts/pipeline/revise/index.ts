@@ -57,13 +57,7 @@ export async function reviseRelease(conn: DuckDBConnection, rows: ReleaseRows, o
   });
   const marked = markProvisional(rows, policy, options.lastQuarter);
   if (options.archiveDir === null) return { rows: marked, log: null, previous: null, revised: 0, formChanges: null };
-  let previous: ArchivedRelease | null;
-  try {
-    previous = previousRelease(listArchive(options.archiveDir), options.lastQuarter);
-  } catch (error) {
-    if (error instanceof ReleaseArchiveError) throw new PipelineError(`--archive ${options.archiveDir}: ${error.message}`);
-    throw error;
-  }
+  const previous = previousRelease(openArchive(options.archiveDir), options.lastQuarter);
   if (!previous) return { rows: marked, log: null, previous: null, revised: 0, formChanges: null };
   const figures = await readPublishedFigures(conn, previous);
   const { rows: revisedRows, revisions, formChanges } = compareReleases(figures, marked, {
@@ -126,4 +120,28 @@ export async function readPublishedFigures(conn: DuckDBConnection, release: Arch
     });
   }
   return out;
+}
+
+/**
+ * The published figures of every archived release before `lastQuarter`, oldest first: what a
+ * reader already holds when this release comes out, for the release design to take as known.
+ */
+export async function readEarlierReleases(conn: DuckDBConnection, archiveDir: string, lastQuarter: string): Promise<PublishedFigures[]> {
+  const releases = openArchive(archiveDir);
+  const earlier: PublishedFigures[] = [];
+  // previousRelease picks the latest before a quarter; walking back from it gives them all.
+  for (let release = previousRelease(releases, lastQuarter); release; release = previousRelease(releases, release.manifest.extract_period.last_quarter)) {
+    earlier.unshift(await readPublishedFigures(conn, release));
+  }
+  return earlier;
+}
+
+/** The archive's releases, oldest first; a damaged archive is the analyst's to fix, in one line. */
+function openArchive(archiveDir: string): ArchivedRelease[] {
+  try {
+    return listArchive(archiveDir);
+  } catch (error) {
+    if (error instanceof ReleaseArchiveError) throw new PipelineError(`--archive ${archiveDir}: ${error.message}`);
+    throw error;
+  }
 }

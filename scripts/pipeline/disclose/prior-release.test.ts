@@ -1,0 +1,77 @@
+/**
+ * A release designed beside earlier ones: what an earlier release showed is known to the reader,
+ * so the new design must protect its hidden counts with that knowledge, judged by an attack it
+ * did not write (the reader's integer programme, with the earlier figures pinned).
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addQuarters } from '../../../src/lib/period/quarter.ts';
+import { loadReference } from '../../../src/lib/reference/load.ts';
+import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
+import { integerBounds } from './__checkers__/integer-bounds.ts';
+import { readerRelations, readerView } from './__checkers__/reader.ts';
+import { council, FIRST, tablesOf } from './__checkers__/random-council.ts';
+import type { AuditCell, CellView } from './audit.ts';
+import { earlierView } from './prior-release.ts';
+import { designRelease } from './release.ts';
+
+const THRESHOLD = 5;
+let policy: DisclosurePolicy;
+beforeAll(async () => {
+  policy = (await loadReference('data/reference')).disclosure;
+});
+
+describe('what an earlier figure proves now', () => {
+  it('an exact figure pins the same value, and nothing once it was revised', () => {
+    expect(earlierView({ value: 12, flag: null }, 12, true, 10)).toEqual({ kind: 'exact' });
+    expect(earlierView({ value: 12, flag: '[p]' }, 12, true, 10)).toEqual({ kind: 'exact' });
+    expect(earlierView({ value: 12, flag: null }, 13, true, 10)).toBeNull();
+  });
+
+  it('a [c] count is at least 1; a rounded figure proves the widest range its value allows', () => {
+    expect(earlierView({ value: null, flag: '[c]' }, 3, true, 10)).toEqual({ kind: 'hidden', lower: 1 });
+    expect(earlierView({ value: null, flag: '[c]' }, 0, true, 10)).toBeNull();
+    // 20,000 could be a multiple of any base up to 20,000: only 10,000 to 29,999 is proved.
+    expect(earlierView({ value: 20_000, flag: '[rd]' }, 20_800, false, 10)).toEqual({ kind: 'range', lower: 10_000, upper: 29_999 });
+    expect(earlierView({ value: 30, flag: '[rd]' }, 26, true, 10)).toEqual({ kind: 'range', lower: 25, upper: 34 });
+    expect(earlierView({ value: 30, flag: '[rd]' }, 40, true, 10)).toBeNull();
+    expect(earlierView({ value: null, flag: '[x]' }, 4, true, 10)).toBeNull();
+  });
+});
+
+describe('designRelease with earlier releases', () => {
+  it('protects every hidden count when an earlier release showed the figures this one would hide to protect it', async () => {
+    let pinnedSeen = 0;
+    await fc.assert(
+      fc.asyncProperty(council, async (c) => {
+        const tables = tablesOf(c);
+        const last = addQuarters(FIRST, c.quarters - 1);
+        const alone = await designRelease(tables, policy, THRESHOLD, FIRST, last);
+        // As if an earlier release had shown exactly every complement this design hides.
+        const complements = new Set(
+          alone.shown.flatMap((s, i) => {
+            const cell = alone.universe.cells[i]!;
+            return s.kind === 'hidden' && !(cell.value > 0 && cell.value < THRESHOLD) ? [i] : [];
+          }),
+        );
+        pinnedSeen += complements.size;
+        const earlier = (): (CellView | null)[] => alone.universe.cells.map((_, i) => (complements.has(i) ? { kind: 'exact' } : null));
+        const design = await designRelease(tables, policy, THRESHOLD, FIRST, last, undefined, earlier);
+        expect(design.audit.passed).toBe(true);
+        const { cells } = design.universe;
+        // The reader's view, written here: this release's figures, with the earlier ones pinned.
+        const view = readerView(cells, design.shown, THRESHOLD).map((cell, i): AuditCell => (complements.has(i) ? { ...cell, view: { kind: 'exact' }, minWidth: 0 } : cell));
+        const proved = await integerBounds(view, readerRelations(cells));
+        for (const [i, interval] of proved) {
+          const cell = view[i] as AuditCell;
+          const label = `${cells[i]?.table} ${cells[i]?.measure} ${cells[i]?.area_code} ${cells[i]?.period.label} (${cells[i]?.value})`;
+          expect(interval.upper - interval.lower, `${label} narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual(cell.minWidth);
+        }
+        // What an earlier release showed is shown again: taking it back would protect nothing.
+        for (const i of complements) expect(design.shown[i]?.kind).toBe('exact');
+      }),
+      { numRuns: 4, seed: 20261201 },
+    );
+    expect(pinnedSeen).toBeGreaterThan(0);
+  }, 600_000);
+});
