@@ -121,7 +121,7 @@ describe('--pseudonymise', () => {
     expect(result.stderr).toMatch(/TFO_PSEUDONYMISATION_KEY/);
   });
 
-  it('gives the same published figures and never writes the key or the original references', async () => {
+  it('never writes the key or the original references', async () => {
     const ws = makeWorkspace();
     const lines = readFileSync(join(ws.extracts, 'families.csv'), 'utf8').split('\n');
     // Break one row so the quality report has something to say about a family.
@@ -131,7 +131,8 @@ describe('--pseudonymise', () => {
     lines[2] = broken.join(',');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(ws.extracts, 'families.csv'), lines.join('\n'));
-    const result = await runOn(ws, ['--pseudonymise', '--accept-partial'], { TFO_PSEUDONYMISATION_KEY: KEY });
+    // The board audience: pseudonyms are made before the audiences part ways, and its run is quicker.
+    const result = await runOn(ws, ['--audience', 'board', '--pseudonymise', '--accept-partial'], { TFO_PSEUDONYMISATION_KEY: KEY });
     expect(result.code, result.stderr).toBe(0);
     for (const dir of [ws.out, ws.report]) {
       for (const name of readdirSync(dir)) {
