@@ -81,20 +81,21 @@ describe('every built page', () => {
     expect(pages).toContain('/');
   });
 
-  it.each(pages)('%s has no axe violations', async (path) => {
+  // Focus order, focus styles and layout belong to a page's template and stylesheet, so they are
+  // checked on one page of each template (every page of its own, one indicator page, one release …);
+  // axe reads every page, since content decides what it finds.
+  const templatePages = new Set(onePerTemplate(pages));
+
+  it.each(pages)('%s has no axe violations (and, for its template, Tab reaches the skip link first, every control shows focus, it fits 320px and prints without navigation)', async (path) => {
     const page = await context.newPage();
     await page.goto(new URL(path, server.url).href);
     const violations = await axeViolations(page);
-    await page.close();
-    expect(violations).toEqual([]);
-  });
-
-  // Focus order, focus styles and layout belong to a page's template and stylesheet, so they are
-  // checked on one page of each template (every page of its own, one indicator page, one release …);
-  // axe above reads every page, since content decides what it finds.
-  it.each(onePerTemplate(pages))('%s: Tab reaches the skip link first and every control shows focus; fits 320px; prints without navigation', async (path) => {
-    const page = await context.newPage();
-    await page.goto(new URL(path, server.url).href);
+    if (!templatePages.has(path)) {
+      await page.close();
+      expect(violations).toEqual([]);
+      return;
+    }
+    expect.soft(violations, 'axe').toEqual([]);
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => {
       const el = document.activeElement;
