@@ -26,12 +26,11 @@ import { CLAIM_LAG_BINS } from '../../../src/lib/cohort/claim-lag.ts';
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
 import { auditRelease, type AuditCell, type AuditRelation, type Interval, type CellView } from './audit.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
-import { auditCells, describeCell, roundedRange, type Shown } from './release.ts';
+import { auditCells, COARSER_BASES, describeCell, roundedRange, type Shown } from './release.ts';
 import { roundToBase } from './rounding.ts';
 
 const ALL = 'all';
 const MAX_ROUNDS = 50;
-const COARSER_BASES = [20, 50, 100, 200, 500, 1000] as const;
 
 /** The funnel's stages in order; each counts families of the stage before. */
 const STAGES = ['families_identified', 'families_attached', 'families_achieved', 'families_sustained', 'families_claimed'] as const;

@@ -14,13 +14,13 @@ import { figureOf, type FigureRow, type RevisedTable } from '../../../src/lib/ou
 import { GSS } from '../../../src/lib/outputs/tables.ts';
 import { intersectViews, type CellView } from './audit.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
-import { isCount, roundedRange } from './release.ts';
+import { COARSER_BASES, isCount, MONEY_BASES, roundedRange } from './release.ts';
 
 /** An earlier release's published rows, table by table. */
 export type EarlierRelease = Readonly<Partial<Record<RevisedTable, readonly FigureRow[]>>>;
 
-/** Bases coarser than the policy's a figure may have been rounded to (counts', then money's). */
-const COARSER_BASES = [20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000] as const;
+/** Bases coarser than the policy's a figure may have been rounded to: counts' and money's. */
+const ROUNDING_BASES = [...new Set([...COARSER_BASES, ...MONEY_BASES])].sort((a, b) => a - b);
 
 /** The figure a cell is published as: its quarter's row, or its row of periods.parquet. */
 function cellFigureKey(c: ReleaseCell): string {
@@ -43,7 +43,7 @@ export function earlierView(figure: Pick<FigureRow, 'value' | 'flag'>, value: nu
   if (flag === GSS.rd) {
     // The row does not say which base it was rounded to; the value alone proves only the widest
     // range of a base it is a multiple of (a base the rule could have used).
-    const bases = [roundingBase, ...COARSER_BASES.filter((b) => b > roundingBase)].filter((b) => figure.value !== null && figure.value % b === 0);
+    const bases = [roundingBase, ...ROUNDING_BASES.filter((b) => b > roundingBase)].filter((b) => figure.value !== null && figure.value % b === 0);
     const base = bases.at(-1);
     if (base === undefined) return null;
     const range = roundedRange(figure.value, base);

@@ -63,9 +63,10 @@ export class DisclosureAuditError extends Error {
 }
 
 const MAX_ROUNDS = 100;
-const COARSER_BASES = [20, 50, 100, 200, 500, 1000] as const;
+/** Bases an authority figure steps up to when its rounding must be coarser. */
+export const COARSER_BASES = [20, 50, 100, 200, 500, 1000] as const;
 /** Rounding bases for money, in pounds: the first at least as coarse as its count's rounding. */
-const MONEY_BASES = [100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000] as const;
+export const MONEY_BASES = [100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000] as const;
 
 /**
  * What a reader sees of an amount, given its count's view. A reader may know the tariff, so an
