@@ -4,9 +4,10 @@
  * payment once the outcomes it rests on have been sustained (so at least six months after
  * they were achieved, as the councils' reports describe).
  */
+import type { OutcomeRules } from '../../src/lib/reference/outcome-rules.ts';
 import type { Programme } from '../../src/lib/reference/schema.ts';
 import { financialYearLabel, quarterLabel, quarterOfDate } from '../../src/lib/period/quarter.ts';
-import { addMonths, civilFromDays, daysFromCivil, financialYearEnd, financialYearOf, isoOf } from './days.ts';
+import { addMonths, civilFromDays, dayOf, daysFromCivil, financialYearEnd, financialYearOf, isoOf } from './days.ts';
 import type { FamilyEpisode } from './families.ts';
 import type { OutcomeRecord } from './outcomes.ts';
 import type { Random } from './random.ts';
@@ -30,8 +31,32 @@ export interface Claim {
 interface ResultPolicy {
   /** Day the family became eligible, or null. */
   eligibleFrom(family: FamilyEpisode, outcomes: readonly OutcomeRecord[]): number | null;
-  /** A claim that replaces every other results claim for the family (the full payment). */
-  exclusive?: boolean;
+}
+
+/** What the generator reads of one phase's rules: payments, which result replaces which, and when results may be claimed. */
+export interface PhaseClaimRules {
+  payments: readonly PaymentRule[];
+  /** Claim types each claim type is paid instead of (a rule's `replaces` in outcome-rules.json). */
+  replaces: ReadonlyMap<string, readonly string[]>;
+  /** Last day a results claim may be dated (the phase's end plus results_close_months), or null while it runs. */
+  resultsUntil: number | null;
+}
+
+/** Each phase's claim rules, from programme.json and outcome-rules.json. */
+export function phaseClaimRules(programme: Programme, rules: OutcomeRules | undefined): Map<string, PhaseClaimRules> {
+  const typeOf = new Map((rules?.rules ?? []).map((r) => [r.code, r.claim_type]));
+  const close = new Map((rules?.claim_periods ?? []).map((p) => [p.phase, p.results_close_months]));
+  return new Map(
+    programme.phases.map((phase) => {
+      const replaces = new Map(
+        (rules?.rules ?? [])
+          .filter((r) => r.phase === phase.code && r.replaces?.length)
+          .map((r) => [r.claim_type, (r.replaces ?? []).flatMap((code) => typeOf.get(code) ?? [])] as const),
+      );
+      const resultsUntil = phase.end === null ? null : addMonths(dayOf(phase.end), close.get(phase.code) ?? 0);
+      return [phase.code, { payments: programme.payment_rules.filter((r) => r.phase === phase.code), replaces, resultsUntil }];
+    }),
+  );
 }
 
 /** Day an outcome had held for its measure's sustain period, or null if it has not. */
@@ -57,7 +82,6 @@ const byMeasure = (code: string) => (outcomes: readonly OutcomeRecord[]) => outc
 
 const POLICIES: Readonly<Record<string, ResultPolicy>> = {
   continuous_employment: {
-    exclusive: true,
     eligibleFrom: (_f, outcomes) => allSustained(byMeasure('continuous_employment')(outcomes)),
   },
   results_crime_education: {
@@ -140,10 +164,11 @@ function derive(rules: readonly PaymentRule[]): DerivedRules {
 export function generateClaims(
   family: FamilyEpisode,
   outcomes: readonly OutcomeRecord[],
-  rules: readonly PaymentRule[],
+  phase: PhaseClaimRules,
   asAt: number,
   random: Random,
 ): Claim[] {
+  const rules = phase.payments;
   if (family.attached === null || rules.length === 0) return [];
   const claims: Omit<Claim, 'ref' | 'window'>[] = [];
 
@@ -157,15 +182,15 @@ export function generateClaims(
   if (share === undefined) derived.shares.set(family.cohortYear, (share = resultsShare(rules, family.cohortYear)));
   const eligible = derived.resultTypes.flatMap(({ type, policy }) => {
     const from = policy.eligibleFrom(family, outcomes);
-    return from === null ? [] : [{ type, from, exclusive: policy.exclusive === true }];
+    return from === null ? [] : [{ type, from }];
   });
-  const exclusive = eligible.find((e) => e.exclusive);
-  for (const { type, from } of exclusive ? [exclusive] : eligible) {
+  const replaced = new Set(eligible.flatMap((e) => phase.replaces.get(e.type) ?? []));
+  for (const { type, from } of eligible.filter((e) => !replaced.has(e.type))) {
     // A few eligible families are never claimed for: evidence missing or the window missed.
     if (random.chance(0.05)) continue;
     const date = nextClaimDay(from + random.int(7, 60));
     const rule = ruleFor(rules, type, financialYearOf(date));
-    if (!rule || date > asAt) continue;
+    if (!rule || date > asAt || (phase.resultsUntil !== null && date > phase.resultsUntil)) continue;
     claims.push({ familyRef: family.ref, type, date, amount: Math.round(rule.max_amount_gbp * share * 100) / 100 });
   }
 

@@ -113,6 +113,7 @@ export function generateOutcomes(
   measures: readonly OutcomeMeasure[],
   asAt: number,
   random: Random,
+  minimumFollowupMonths: ReadonlyMap<string, number> = new Map(),
 ): OutcomeRecord[] {
   const attached = family.attached;
   if (attached === null) return [];
@@ -124,7 +125,11 @@ export function generateOutcomes(
     // Families tend to turn around as a whole or not at all, which is what results claims need.
     const thriving = family.propensity >= THRIVING_FROM;
     const chance = thriving ? (model.thrivingChance ?? 0.97) : model.chance * (0.4 + family.propensity);
-    let achieved: number | null = random.chance(chance) ? attached + random.int(60, 420) : null;
+    // The follow-up is as long as the baseline (like with like: three terms of school, six months
+    // of incidents) and never shorter than the outcome rules ask; it begins at attachment at the
+    // earliest, so an outcome is achieved no sooner than a full follow-up after attachment.
+    const followupMonths = Math.max(model.baselineMonths, minimumFollowupMonths.get(measure.code) ?? 0);
+    let achieved: number | null = random.chance(chance) ? addMonths(attached, followupMonths) + random.int(0, 360) : null;
     if (achieved !== null && achieved > asAt) achieved = null; // not achieved yet
 
     // A few baselines were never recorded; the pipeline must accept empty optional values.
@@ -132,19 +137,15 @@ export function generateOutcomes(
     const baselineValue = model.baseline(random, family);
     const baselineEnd = family.identified - 1;
 
-    let followupStart: number | null = null;
+    // The follow-up ends when the outcome was achieved or last measured.
     let followupEnd: number | null = null;
-    if (achieved !== null) {
-      followupEnd = achieved;
-      followupStart = Math.max(attached, addMonths(achieved, -6));
-    } else {
+    if (achieved !== null) followupEnd = achieved;
+    else {
       const end = Math.min(asAt, family.closed ?? asAt, addMonths(attached, 12));
       // Too soon after attachment for a meaningful follow-up.
-      if (end - attached >= 90) {
-        followupEnd = end;
-        followupStart = Math.max(attached, addMonths(end, -6));
-      }
+      if (end - attached >= 90) followupEnd = end;
     }
+    const followupStart = followupEnd === null ? null : Math.max(attached, addMonths(followupEnd, -followupMonths));
 
     let sustainedTo: number | null = null;
     if (achieved !== null && !random.chance(thriving ? 0.03 : 0.1)) {

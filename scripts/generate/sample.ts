@@ -14,13 +14,14 @@ import {
 } from '../pipeline/contract/extracts.ts';
 import { financialYearLabel } from '../../src/lib/period/quarter.ts';
 import { generateAreaIndicators } from './area-indicators.ts';
-import { generateClaims, type Claim } from './claims.ts';
+import { generateClaims, phaseClaimRules, type Claim, type PhaseClaimRules } from './claims.ts';
 import { CsvFileWriter } from './csv.ts';
 import { dayOf, isoOf } from './days.ts';
 import { generateFamilies, planCohorts, type FamilyEpisode } from './families.ts';
 import { generateOutcomes, type OutcomeRecord } from './outcomes.ts';
 import { createRandom } from './random.ts';
 import { loadReference } from '../../src/lib/reference/load.ts';
+import { longestFollowupMonths } from '../../src/lib/reference/outcome-rules.ts';
 
 export interface SampleOptions {
   /** Folder to write the extracts into; created if missing. */
@@ -51,6 +52,8 @@ export const SAMPLE_DEFAULTS = {
 } as const;
 
 const PROGRAMME_START = '2012-04-01';
+
+const NO_CLAIMS: PhaseClaimRules = { payments: [], replaces: new Map(), resultsUntil: null };
 
 const day = (d: number | null): string => (d === null ? '' : isoOf(d));
 
@@ -128,7 +131,8 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
 
   try {
     const plan = planCohorts(ref, asAt, perRound, createRandom(seed, 'cohorts'));
-    const rulesByPhase = new Map(ref.programme.phases.map((p) => [p.code, ref.programme.payment_rules.filter((r) => r.phase === p.code)]));
+    const claimRules = phaseClaimRules(ref.programme, ref.outcomeRules);
+    const followupMonths = ref.outcomeRules ? longestFollowupMonths(ref.outcomeRules, ref.programme) : new Map<string, number>();
     const refs = { seed, next: 0 };
 
     // One round is the sample; the benchmark repeats rounds with fresh draws until it has its rows.
@@ -137,14 +141,14 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
       const random = createRandom(seed, `families:${round}`);
       const rowsBefore = outcomesOut.rows;
       for (const family of generateFamilies(ref, plan, asAt, random, refs)) {
-        let outcomes = generateOutcomes(family, ref.programme.outcome_measures, asAt, random);
+        let outcomes = generateOutcomes(family, ref.programme.outcome_measures, asAt, random, followupMonths);
         if (target !== undefined && outcomesOut.rows + outcomes.length >= target) {
           outcomes = outcomes.slice(0, target - outcomesOut.rows);
           done = true;
         }
         if (familiesOut.writeFields(familyRow(family))) await familiesOut.flush();
         for (const o of outcomes) if (outcomesOut.writeFields(outcomeRow(family.ref, o))) await outcomesOut.flush();
-        for (const c of generateClaims(family, outcomes, rulesByPhase.get(family.phase.code) ?? [], asAt, random)) {
+        for (const c of generateClaims(family, outcomes, claimRules.get(family.phase.code) ?? NO_CLAIMS, asAt, random)) {
           if (claimsOut.writeFields(claimRow(c))) await claimsOut.flush();
         }
         if (done) break;

@@ -33,7 +33,7 @@ import { parseQuarter, type FinancialQuarter } from '../../src/lib/period/quarte
 import { loadReference, type Reference } from '../../src/lib/reference/load.ts';
 import { aggregateCounts, aggregateIndicators, type CountTable } from './aggregate/index.ts';
 import { aggregateCohort } from './aggregate/aggregate-cohort.ts';
-import { designCohortRelease } from './disclose/cohort.ts';
+import { cohortUtilityShares, designCohortRelease } from './disclose/cohort.ts';
 import { describeRule, discloseIndicators } from './disclose/index.ts';
 import { publishDesign } from './disclose/publish-design.ts';
 import { buildUniverse } from './disclose/release-cells.ts';
@@ -52,7 +52,7 @@ import { renderQualityReport } from './quality-report.ts';
 import { loadAndValidateExtracts, type ExtractsResult } from './validate/validateExtracts.ts';
 import { renderManifest, sha256File } from './write/manifest.ts';
 import { writeClaimsFile } from './outcomes/claimsFile.ts';
-import { readEarlierReleases, reviseRelease } from './revise/index.ts';
+import { readEarlierReleases, reviseRelease, type EarlierRelease } from './revise/index.ts';
 import { earlierViews } from './disclose/prior-release.ts';
 import { REVISIONS_FILE, type RevisionsLog } from '../../src/lib/outputs/revisions.ts';
 import { stageDir } from './write/atomic-dir.ts';
@@ -101,8 +101,10 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
     const period = await findExtractPeriod(conn, { sourceDateEpoch: options.sourceDateEpoch, lastQuarter: options.lastQuarter });
     progress.info(`Publishing ${period.firstQuarter} to ${period.lastQuarter}, released ${period.released}.`);
     const tables = await progress.step('Aggregating by locality and quarter', () => aggregate(conn, ref, period));
+    // Read once: readers hold every earlier public release, and the latest is what revisions compare with.
+    const earlier = options.archiveDir ? await readEarlierReleases(conn, options.archiveDir, period.lastQuarter) : [];
     const published = await progress.step(options.audience === 'public' ? 'Applying disclosure control and auditing the release' : 'Adding the longer periods', () =>
-      disclose(conn, tables, ref, period, options, progress),
+      disclose(tables, ref, options, progress, earlier, period),
     );
     if (published.audit) {
       progress.info(`  Audit passed: ${published.audit.hidden_counts_audited.toLocaleString('en-GB')} hidden counts, none narrower than ${options.threshold} (narrowest ${String(published.audit.narrowest_interval)}), ${published.audit.rounds} round(s).`);
@@ -110,7 +112,7 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
     for (const line of utilityLines(published.utility)) progress.info(`  ${line}`);
     // [p] from the reference data and [r] against the archived release: flags only, after the audit.
     const revised = await progress.step('Marking provisional and revised figures', () =>
-      reviseRelease(conn, published, { referenceDir: options.referenceDir, catalogue: ref.catalogue, archiveDir: options.archiveDir ?? null, lastQuarter: period.lastQuarter, released: period.released, roundingBase: ref.disclosure.rounding_base }),
+      reviseRelease(conn, published, { referenceDir: options.referenceDir, catalogue: ref.catalogue, earlier, lastQuarter: period.lastQuarter, released: period.released, roundingBase: ref.disclosure.rounding_base }),
     );
     if (revised.previous) progress.info(`  Compared with the release of ${revised.previous.manifest.released} (${revised.previous.slug}): ${revised.revised.toLocaleString('en-GB')} figure(s) revised.`);
     const manifest = await progress.step(`Writing Parquet to ${options.outDir}`, () => writeOutputs(conn, { ...published, ...revised.rows }, quality, period, options, revised.log));
@@ -136,15 +138,15 @@ async function aggregate(conn: DuckDBConnection, ref: Reference, period: Extract
  * The public audience gets the release designed and audited as a whole (disclose/release.ts);
  * the board gets every figure, with the same longer periods so both read alike.
  */
-async function disclose(conn: DuckDBConnection, tables: Tables, ref: Reference, period: ExtractPeriod, options: PipelineOptions, progress: Progress): Promise<Published> {
+async function disclose(tables: Tables, ref: Reference, options: PipelineOptions, progress: Progress, earlier: readonly EarlierRelease[], period: ExtractPeriod): Promise<Published> {
   const first = parseQuarter(period.firstQuarter) as FinancialQuarter;
   const last = parseQuarter(period.lastQuarter) as FinancialQuarter;
   if (options.audience === 'board') {
     const universe = buildUniverse(tables, ref.disclosure, first, last);
-    return { ...tables, ...publishDesign(tables, universe, null), audit: null };
+    const release = publishDesign(tables, universe, null);
+    return { ...tables, ...release, utility: [...release.utility, ...cohortUtilityShares(tables.cohort, new Map())], audit: null };
   }
   // Readers hold every earlier public release too: what those show is known before this one.
-  const earlier = options.archiveDir ? await readEarlierReleases(conn, options.archiveDir, period.lastQuarter) : [];
   if (earlier.length > 0) progress.info(`  Taking what ${earlier.length} earlier release(s) in the archive show as known to a reader.`);
   const design = await designRelease(
     tables,
@@ -153,7 +155,7 @@ async function disclose(conn: DuckDBConnection, tables: Tables, ref: Reference, 
     first,
     last,
     (round, failing) => progress.info(`  Audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
-    (universe) => earlierViews(universe, earlier, ref.disclosure.rounding_base),
+    (universe) => earlierViews(universe, earlier.map((e) => e.figures), ref.disclosure.rounding_base),
   );
   // The cohort funnel joins the same audit, against the quarterly release as designed.
   const cohort = await designCohortRelease(
@@ -164,6 +166,7 @@ async function disclose(conn: DuckDBConnection, tables: Tables, ref: Reference, 
     options.threshold,
     (round, failing) => progress.info(`  Cohort audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
     design.earlier,
+    earlier.map((e) => e.cohort),
   );
   const release = publishDesign(tables, design.universe, cohort.shown);
   const narrowest = [design.audit.narrowest_interval, cohort.audit.narrowest_interval].filter((n): n is number => n !== null);
@@ -175,7 +178,7 @@ async function disclose(conn: DuckDBConnection, tables: Tables, ref: Reference, 
     indicators: discloseIndicators(tables.indicators, { threshold: options.threshold }),
     cohort: options.roundTo === null ? cohort.rows : roundCounts(cohort.rows, options.roundTo),
     periods: options.roundTo === null ? release.periods : roundCounts(release.periods, options.roundTo),
-    utility: release.utility,
+    utility: [...release.utility, ...cohortUtilityShares(tables.cohort, cohort.cohortShown)],
     audit: {
       passed: design.audit.passed,
       method: 'linear programme over every published figure and relation (HiGHS), integer programme where the relaxation is fractional',

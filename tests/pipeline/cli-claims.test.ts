@@ -4,7 +4,7 @@
  * names the file, line and column, and leaves the last good output as it was; under
  * --accept-partial the claim is reported and left out instead.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { columnNumber, hashDir, makeWorkspace, readLines, runOn, setField, writeLines, type Workspace } from './cli-harness.ts';
@@ -75,15 +75,15 @@ describe('claims are checked against the rules', () => {
 
   it('refuses a results claim made before the outcome was sustained', async () => {
     const ws = workspaceWithGoodOutput();
-    // Progress to work for 8TP7W206 was achieved on 2013-02-14: sustained six months later.
-    setField(ws, 'claims.csv', 3, 'claim_date', '2013-06-15');
-    await expectRefused(ws, `claims.csv:3:${columnNumber(ws, 'claims.csv', 'claim_date')}`, /claim_date 2013-06-15 is before the outcomes of rule p1_progress_to_work were sustained, on 2013-08-14/);
+    // Progress to work for 8TP7W206 was achieved on 2013-06-17: sustained six months later.
+    setField(ws, 'claims.csv', 3, 'claim_date', '2013-09-15');
+    await expectRefused(ws, `claims.csv:3:${columnNumber(ws, 'claims.csv', 'claim_date')}`, /claim_date 2013-09-15 is before the outcomes of rule p1_progress_to_work were sustained, on 2013-12-17/);
   });
 
   it('refuses a second results claim for one family in one window', async () => {
     const ws = workspaceWithGoodOutput();
-    const line = appendLine(ws, 'claims.csv', 'C2013Q3-8TP7W206-9,8TP7W206,2013-14 Q3,progress_to_work,2013-12-20,100.00');
-    await expectRefused(ws, `claims.csv:${line}:${columnNumber(ws, 'claims.csv', 'claim_type')}`, /already has a progress_to_work claim on line 3 in the same claim window 2013-14 Q3/);
+    const line = appendLine(ws, 'claims.csv', 'C2013Q4-8TP7W206-9,8TP7W206,2013-14 Q4,progress_to_work,2014-03-20,100.00');
+    await expectRefused(ws, `claims.csv:${line}:${columnNumber(ws, 'claims.csv', 'claim_type')}`, /already has a progress_to_work claim on line 3 in the same claim window 2013-14 Q4/);
   });
 
   it("refuses a claim outside the phase's dates", async () => {
@@ -96,41 +96,37 @@ describe('claims are checked against the rules', () => {
   it('refuses continuous employment for a family already claimed for crime and education in the window, and the reverse', async () => {
     const ws = workspaceWithGoodOutput();
     const claimType = columnNumber(ws, 'claims.csv', 'claim_type');
-    // Line 30: 8DQBR54N's crime and education result, 2013-14 Q3. Line 13: HC7RBJ6S's continuous employment, 2013-14 Q2.
-    const ce = appendLine(ws, 'claims.csv', 'CX-CE-8DQBR54N,8DQBR54N,2013-14 Q3,continuous_employment,2013-12-20,1600.00');
+    // Line 30: 8DQBR54N's crime and education result, 2014-15 Q3. Line 13: HC7RBJ6S's continuous employment, 2013-14 Q3.
+    const ce = appendLine(ws, 'claims.csv', 'CX-CE-8DQBR54N,8DQBR54N,2014-15 Q3,continuous_employment,2014-12-20,1600.00');
     const crime = appendLine(ws, 'claims.csv', 'CX-CE-HC7RBJ6S,HC7RBJ6S,2014-15 Q1,results_crime_education,2014-06-15,1400.00');
     const result = await runOn(ws, BOARD);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toContain(
-      `claims.csv:${ce}:${claimType}: error (claim_type): Family 8DQBR54N already has a results_crime_education claim on line 30 in the same claim window 2013-14 Q3; rule p1_continuous_employment replaces rule p1_crime_education, so the family is paid continuous_employment or results_crime_education, never both.`,
+      `claims.csv:${ce}:${claimType}: error (claim_type): Family 8DQBR54N already has a results_crime_education claim on line 30 in the same claim window 2014-15 Q3; rule p1_continuous_employment replaces rule p1_crime_education, so the family is paid continuous_employment or results_crime_education, never both.`,
     );
     expect(result.stderr).toContain(
-      `claims.csv:${crime}:${claimType}: error (claim_type): Family HC7RBJ6S already has a continuous_employment claim on line 13 (claim window 2013-14 Q2); rule p1_continuous_employment replaces rule p1_crime_education, so the family is paid results_crime_education or continuous_employment, never both.`,
+      `claims.csv:${crime}:${claimType}: error (claim_type): Family HC7RBJ6S already has a continuous_employment claim on line 13 (claim window 2013-14 Q3); rule p1_continuous_employment replaces rule p1_crime_education, so the family is paid results_crime_education or continuous_employment, never both.`,
     );
     expect(hashDir(ws.out)).toEqual(goodHashes);
   });
 
   it('refuses a results claim whose measurement was followed up for less than the rule\'s minimum, or reports it under --accept-partial', async () => {
     const ws = workspaceWithGoodOutput();
-    // The rule as a council would set it: progress to work shown over six months.
-    const reference = join(ws.root, 'reference');
-    cpSync('data/reference', reference, { recursive: true });
-    const file = join(reference, 'outcome-rules.json');
-    const rules = JSON.parse(readFileSync(file, 'utf8')) as { rules: { code: string; followup_months?: number }[] };
-    rules.rules.find((r) => r.code === 'p1_progress_to_work')!.followup_months = 6;
-    writeFileSync(file, JSON.stringify(rules, null, 2));
-    // Line 11: F6NFT2GM's progress to work, followed up from 2012-05-22 to 2012-09-27; line 3: 8TP7W206's, six months to the day.
-    const message = `claims.csv:11:${columnNumber(ws, 'claims.csv', 'claim_type')}: error (claim_type): The follow-up is too short for rule p1_progress_to_work: progress_to_work was followed up from 2012-05-22 to 2012-09-27, less than the 6 months the rule asks for.`;
-    const refused = await runOn(ws, [...BOARD, '--reference', reference]);
+    // Line 10: F6NFT2GM's crime and education result. Its school attendance (outcomes.csv line 20)
+    // was followed up from 2013-04-10 to 2014-04-10; three terms ask for at least nine months.
+    setField(ws, 'outcomes.csv', 20, 'followup_period_start', '2013-10-10');
+    const message = `claims.csv:10:${columnNumber(ws, 'claims.csv', 'claim_type')}: error (claim_type): The follow-up is too short for rule p1_crime_education: school_attendance was followed up from 2013-10-10 to 2014-04-10, less than the 9 months the rule asks for.`;
+    const refused = await runOn(ws, BOARD);
     expect(refused.code, refused.stderr).toBe(1);
     expect(refused.stderr).toContain(message);
-    expect(refused.stderr).not.toMatch(/claims\.csv:3:\d+: The follow-up/);
+    // Its other claims, and every other family's, meet the shipped minimums.
+    expect(refused.stderr.match(/The follow-up is too short/g)).toHaveLength(1);
     expect(hashDir(ws.out)).toEqual(goodHashes);
-    const partial = await runOn(ws, [...BOARD, '--reference', reference, '--accept-partial']);
+    const partial = await runOn(ws, [...BOARD, '--accept-partial']);
     expect(partial.code, partial.stderr).toBe(0);
     const report = readFileSync(join(ws.report, 'data-quality.md'), 'utf8');
     expect(report).toContain('results_claim_followup_short');
-    expect(report).toContain('claims.csv:11:');
+    expect(report).toContain('claims.csv:10:');
   });
 
   it('under --accept-partial reports the claim and leaves it out', async () => {
@@ -149,14 +145,14 @@ describe('claims are checked against the rules', () => {
 describe('the internal claims file', () => {
   it('lists the families that meet a window\'s results criteria, with the rule met', async () => {
     const ws = makeWorkspace();
-    const file = join(ws.root, 'claims-2013-14-Q3.csv');
-    const result = await runOn(ws, [...BOARD, '--claims-file', file, '--claims-window', '2013-14 Q3']);
+    const file = join(ws.root, 'claims-2013-14-Q4.csv');
+    const result = await runOn(ws, [...BOARD, '--claims-file', file, '--claims-window', '2013-14 Q4']);
     expect(result.code, result.stderr).toBe(0);
     const [header, ...rows] = readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(header).toBe('claim_window,family_ref,programme_phase,cohort_year,locality_code,date_attached,claim_type,rule,rule_title,outcomes_met_on,claim_ref_in_window');
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.startsWith('2013-14 Q3,'))).toBe(true);
-    expect(rows).toContainEqual(expect.stringMatching(/^2013-14 Q3,8TP7W206,phase_1,2012-13,CTR,2012-04-21,progress_to_work,p1_progress_to_work,[^\n]*,2013-08-14,C2013Q3-8TP7W206-2$/));
+    expect(rows.every((r) => r.startsWith('2013-14 Q4,'))).toBe(true);
+    expect(rows).toContainEqual(expect.stringMatching(/^2013-14 Q4,8TP7W206,phase_1,2012-13,CTR,2012-04-21,progress_to_work,p1_progress_to_work,[^\n]*,2013-12-17,C2013Q4-8TP7W206-2$/));
     // Nothing of it reaches the published folder.
     for (const name of Object.keys(hashDir(ws.out))) expect(readFileSync(join(ws.out, name)).includes('8TP7W206')).toBe(false);
   });

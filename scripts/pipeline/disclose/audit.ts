@@ -108,6 +108,12 @@ export async function auditRelease(
      * component's solve (its interval is then an inner estimate). A pass is proved either way.
      */
     readonly exact?: boolean;
+    /**
+     * Judge only these cells (others are taken as passing): for a caller that only ever coarsens
+     * what is published, which can only widen what a reader proves, so a cell that passed once
+     * passes for good.
+     */
+    readonly targets?: ReadonlySet<number>;
   } = {},
 ): Promise<AuditResult> {
   const only = options.only;
@@ -117,7 +123,7 @@ export async function auditRelease(
   const failures: AuditFinding[] = [];
   let largest = 0;
   for (const members of components) {
-    const targets = members.filter((c) => (cells[c] as AuditCell).minWidth > 0);
+    const targets = members.filter((c) => (cells[c] as AuditCell).minWidth > 0 && (!options.targets || options.targets.has(c)));
     if (targets.length === 0 || (only && !members.some((c) => only.has(c)))) continue;
     largest = Math.max(largest, members.length);
     const spread = pointSpread(ctx, members, targets);
@@ -257,7 +263,7 @@ function attainedBounds({ highs, stats }: AuditContext, model: Model, lp: Compon
   const integer = lp.integer[col] === true;
   const bound = (sense: 1 | -1, enough: number): number => {
     stats.solves++;
-    const relaxed = solveBound(highs, model, lp.integer, col, sense);
+    const relaxed = solveBound(highs, model, lp.data, lp.integer, col, sense);
     if (relaxed.whole || !integer) return relaxed.value;
     const inward = sense === 1 ? Math.floor(relaxed.value + EPS) : Math.ceil(relaxed.value - EPS);
     stats.integerSolves++;
@@ -375,15 +381,29 @@ function componentModel({ cells, relations, relsOf }: AuditContext, members: rea
 }
 
 /** The relaxation's bound on one column (sense −1: lower, +1: upper), and whether it is a whole-number point. */
-function solveBound(highs: Highs, model: Model, integer: readonly boolean[], col: number, sense: 1 | -1): { value: number; whole: boolean } {
-  // Minimising −x gives the upper bound; the model keeps its basis between calls.
-  model.changeColCost(col, -sense);
-  model.run();
-  const status = model.getModelStatus();
-  const { optimal, unbounded } = highs.constants.modelStatus;
-  // Read the point before the cost is reset: changing the model discards the solution.
-  const x = status === optimal ? model.getSolution().colValue : null;
-  model.changeColCost(col, 0);
+function solveBound(highs: Highs, model: Model, data: ModelData, integer: readonly boolean[], col: number, sense: 1 | -1): { value: number; whole: boolean } {
+  const { optimal, unbounded, infeasible } = highs.constants.modelStatus;
+  const run = (m: Model) => {
+    // Minimising −x gives the upper bound; the model keeps its basis between calls.
+    m.changeColCost(col, -sense);
+    m.run();
+    const status = m.getModelStatus();
+    // Read the point before the cost is reset: changing the model discards the solution.
+    const x = status === optimal ? m.getSolution().colValue : null;
+    m.changeColCost(col, 0);
+    return { status, x };
+  };
+  let { status, x } = run(model);
+  if (status !== optimal && status !== unbounded && status !== infeasible) {
+    // A warm start can leave the simplex undecided on a model that is fine: solve it afresh.
+    const fresh = highs.createModel(data);
+    try {
+      fresh.options.set({ output_flag: false });
+      ({ status, x } = run(fresh));
+    } finally {
+      fresh.dispose();
+    }
+  }
   if (status === unbounded) return { value: sense * Infinity, whole: true };
   if (x === null) throw new Error(`The disclosure audit's linear programme ended with HiGHS status ${status}; the published figures contradict the relations.`);
   const value = x[col] as number;

@@ -16,7 +16,7 @@ import { integerBounds } from './__checkers__/integer-bounds.ts';
 import { readerRelations, readerView } from './__checkers__/reader.ts';
 import { AUTHORITY, council, FIRST, tablesOf, type Council } from './__checkers__/random-council.ts';
 import type { AuditCell, AuditRelation } from './audit.ts';
-import { cohortRelations, designCohortRelease } from './cohort.ts';
+import { CohortDisclosureError, cohortRelations, designCohortRelease } from './cohort.ts';
 import { designRelease } from './release.ts';
 
 const THRESHOLD = 5;
@@ -175,5 +175,71 @@ describe('designCohortRelease', () => {
       { numRuns: 4, seed: 20261201 },
     );
     expect(seen.hidden).toBeGreaterThan(10);
+  }, 300_000);
+
+  it('protects its hidden counts from a reader who holds an earlier cohort table, and shows again what that table showed', async () => {
+    const seen = { pinned: 0, bounded: 0, passed: 0, refused: 0 };
+    const arbitrary = council.filter((c) => c.quarters >= 4).chain((c) => fc.record({ c: fc.constant(c), f: funnel(c.localities) }));
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async ({ c, f }) => {
+        const tables = tablesOf(c);
+        const design = await designRelease(tables, policy, THRESHOLD, FIRST, addQuarters(FIRST, c.quarters - 1));
+        const rows = cohortOf(c, f);
+        const alone = await designCohortRelease(rows, design.universe, design.shown, policy, THRESHOLD);
+        // An earlier table as a release a quarter before might have been: what this design shows
+        // exactly, shown; what it rounds or hides to protect another, shown exactly one lower (the
+        // stage has grown since), so the reader holds a lower bound on it; small counts [c].
+        const earlier = rows.map((r, i) => {
+          const value = r.value as number;
+          const s = alone.cohortShown.get(i);
+          if (!s || s.kind === 'exact') return { ...r };
+          if (value > THRESHOLD && r.measure !== 'families_due_next_quarter') return { ...r, value: value - 1, flag: null };
+          return { ...r, value: null, flag: value > 0 && value < THRESHOLD ? GSS.c : GSS.x };
+        });
+        let cohort;
+        try {
+          cohort = await designCohortRelease(rows, design.universe, design.shown, policy, THRESHOLD, undefined, [], [earlier]);
+        } catch (error) {
+          // Refusing to publish is safe; what is published must be protected.
+          if (!(error instanceof CohortDisclosureError)) throw error;
+          seen.refused++;
+          return;
+        }
+        seen.passed++;
+        const { cells } = design.universe;
+        const main = readerView(cells, cohort.shown, THRESHOLD);
+        const own: AuditCell[] = rows.map((r, i) => {
+          const value = r.value as number;
+          const before = earlier[i]!;
+          const s = cohort.cohortShown.get(i);
+          if (before.value === value && before.flag === null) {
+            if (value > 0) seen.pinned++;
+            expect(s?.kind ?? 'exact', `${JSON.stringify(r)} was shown exactly before`).toBe('exact');
+            return { value, integer: true, view: { kind: 'exact' }, minWidth: 0 };
+          }
+          // The reader's own inference: a stage count is never smaller than it was.
+          const lower = before.value !== null && before.value <= value ? before.value : 1;
+          if (before.value !== null) seen.bounded++;
+          if (!s || s.kind === 'exact') return { value, integer: true, view: { kind: 'exact' }, minWidth: 0 };
+          if (s.kind === 'rounded') {
+            const p = Math.floor(value / s.base + 0.5) * s.base;
+            return { value, integer: true, view: { kind: 'range', lower: Math.max(lower, Math.ceil(p - s.base / 2)), upper: Math.ceil(p + s.base / 2) - 1 }, minWidth: 0 };
+          }
+          return { value, integer: true, view: { kind: 'hidden', lower }, minWidth: value > 0 && value < THRESHOLD ? THRESHOLD : 0 };
+        });
+        const programme = cells.flatMap((cell, index) => (cell.table === 'programme' && cell.period.type === 'quarter' ? [{ index, measure: cell.measure, area: cell.area_code, quarter: cell.period.label, value: cell.value }] : []));
+        const relations = [...readerRelations(cells), ...readerCohortRelations(rows, cells.length, programme)];
+        const proved = await integerBounds([...main, ...own], relations);
+        for (const [i, interval] of proved) {
+          const cell = [...main, ...own][i] as AuditCell;
+          const label = i >= cells.length ? JSON.stringify(rows[i - cells.length]) : `${cells[i]?.table} ${cells[i]?.measure} ${cells[i]?.area_code} ${cells[i]?.period.label}`;
+          expect(interval.upper - interval.lower, `${label} narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual(cell.minWidth);
+        }
+      }),
+      { numRuns: 4, seed: 20261202 },
+    );
+    expect(seen.passed).toBeGreaterThan(0);
+    expect(seen.pinned).toBeGreaterThan(0);
+    expect(seen.bounded).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -21,10 +21,12 @@
  * release's own audit still holds. Claims figures are left alone there, as their amounts follow
  * their counts by a rule of release.ts.
  */
-import { GSS, type CohortRow } from '../../../src/lib/outputs/tables.ts';
+import { GSS, type CohortRow, type UtilityShare } from '../../../src/lib/outputs/tables.ts';
 import { CLAIM_LAG_BINS } from '../../../src/lib/cohort/claim-lag.ts';
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
-import { auditRelease, type AuditCell, type AuditRelation, type Interval, type CellView } from './audit.ts';
+import { auditRelease, intersectViews, type AuditCell, type AuditRelation, type Interval, type CellView } from './audit.ts';
+import { earlierCohortViews } from './prior-release.ts';
+import type { FigureRow } from '../../../src/lib/outputs/figures.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
 import { auditCells, COARSER_BASES, describeCell, roundedRange, type Shown } from './release.ts';
 import { roundToBase } from './rounding.ts';
@@ -192,12 +194,13 @@ function nextView(c: Cell & { value: number }, now: Shown, policy: DisclosurePol
   return { kind: 'hidden' };
 }
 
-function cohortAuditCell(c: Cell & { value: number }, s: Shown, threshold: number): AuditCell {
+function cohortAuditCell(c: Cell & { value: number }, s: Shown, threshold: number, earlier: CellView | null): AuditCell {
   const small = c.value > 0 && c.value < threshold;
-  if (s.kind === 'exact') return { value: c.value, integer: true, view: { kind: 'exact' }, minWidth: 0 };
-  if (s.kind === 'rounded') return { value: c.value, integer: true, view: { kind: 'range', ...roundedRange(roundToBase(c.value, s.base), s.base) }, minWidth: 0 };
+  const cell = (view: CellView, minWidth: number): AuditCell => ({ value: c.value, integer: true, view: intersectViews(view, earlier), minWidth });
+  if (s.kind === 'exact') return cell({ kind: 'exact' }, 0);
+  if (s.kind === 'rounded') return cell({ kind: 'range', ...roundedRange(roundToBase(c.value, s.base), s.base) }, 0);
   // The documented rule never hides a zero, so a reader knows a [c] is at least 1.
-  return { value: c.value, integer: true, view: { kind: 'hidden', lower: 1 }, minWidth: small ? threshold : 0 };
+  return cell({ kind: 'hidden', lower: 1 }, small ? threshold : 0);
 }
 
 /**
@@ -213,12 +216,16 @@ export async function designCohortRelease(
   onRound?: (round: number, failing: number) => void,
   /** What earlier releases show of the quarterly figures (designRelease's `earlier`). */
   earlier: readonly (CellView | null)[] = [],
+  /** Earlier releases' cohort tables, oldest first. */
+  earlierCohorts: readonly (readonly FigureRow[])[] = [],
 ): Promise<CohortRelease> {
   const published = rows.flatMap((r, row) => (r.value === null || r.area_type === 'comparator' ? [] : [{ ...r, value: r.value, row }]));
+  const seen = earlierCohortViews(published, earlierCohorts, policy.rounding_base);
   const offset = universe.cells.length;
   const relations = [...universe.relations, ...cohortRelations(published).map((r) => ({ ...r, cells: r.cells.map((c) => c + offset) })), ...crossRelations(published, offset, universe)];
   const mainView = [...shown];
-  const view: Shown[] = published.map((c) => (c.value > 0 && c.value < threshold ? { kind: 'hidden' } : { kind: 'exact' }));
+  // A figure an earlier release showed exactly cannot be taken back: it is shown again.
+  const view: Shown[] = published.map((c, j) => (seen[j]?.kind !== 'exact' && c.value > 0 && c.value < threshold ? { kind: 'hidden' } : { kind: 'exact' }));
   // Main-release cells a cohort figure is tied to: their components are audited again too.
   const touched = new Set<number>(published.map((_, j) => offset + j));
   for (const r of relations.slice(universe.relations.length)) for (const c of r.cells) touched.add(c);
@@ -226,41 +233,57 @@ export async function designCohortRelease(
   const intervals = new Map<number, Interval>();
   // Only components a change touched need auditing again: the rest passed and are as they were.
   let only: ReadonlySet<number> = touched;
+  // Every change here hides or rounds more, which only widens what a reader can prove: a hidden
+  // count that passed once passes for good, and each later round judges only those still failing.
+  let targets: ReadonlySet<number> | undefined;
   for (;;) {
-    const cells = [...auditCells(universe, mainView, threshold, earlier), ...published.map((c, j) => cohortAuditCell(c, view[j] as Shown, threshold))];
+    const cells = [...auditCells(universe, mainView, threshold, earlier), ...published.map((c, j) => cohortAuditCell(c, view[j] as Shown, threshold, seen[j] ?? null))];
     // Neighbourhoods first (a pass is a proof either way); a suspect is judged on its whole component.
-    const quick = await auditRelease(cells, relations, { only, exact: false });
+    const quick = await auditRelease(cells, relations, { only, exact: false, ...(targets ? { targets } : {}) });
     rounds++;
     for (const [c, iv] of quick.intervals) intervals.set(c, iv);
-    const result = quick.failures.length === 0 ? quick : await auditRelease(cells, relations, { only: new Set(quick.failures.map((f) => f.cell)) });
+    const suspects = new Set(quick.failures.map((f) => f.cell));
+    const result = quick.failures.length === 0 ? quick : await auditRelease(cells, relations, { only: suspects, targets: suspects });
     for (const [c, iv] of result.intervals) intervals.set(c, iv);
     onRound?.(rounds, result.failures.length);
     if (result.failures.length === 0) break;
     if (rounds >= MAX_ROUNDS) throw new CohortDisclosureError(`The cohort table fails its disclosure audit after ${rounds} rounds: ${failureText(result.failures[0], published, universe, offset)}`);
-    let changed = 0;
     const failingCells = result.failures.map((f) => f.cell);
     const touchedNow = new Set<number>();
-    for (const f of result.failures) {
-      for (const l of f.limiting) {
-        if (l < offset) {
-          const c = universe.cells[l] as ReleaseCell;
-          const next = c.table === 'claims' || !c.policy.may_round ? (c.table === 'claims' ? null : { kind: 'hidden' as const }) : nextView(asCell(c) as Cell & { value: number }, mainView[l] as Shown, policy, threshold);
-          // A figure an earlier release showed exactly cannot be taken back.
-          if (!next || (mainView[l] as Shown).kind === 'hidden' || (mainView[l] as Shown).kind === 'withheld' || c.value === 0 || earlier[l]?.kind === 'exact') continue;
-          mainView[l] = next;
-          changed++;
-          touchedNow.add(l);
-          continue;
-        }
-        const j = l - offset;
-        const next = nextView(published[j] as Cell & { value: number }, view[j] as Shown, policy, threshold);
-        if (!next) continue;
-        view[j] = next;
-        changed++;
-        touchedNow.add(l);
+    // Council-wide figures are the headlines: for each failing count, the figures holding it in move
+    // one step; an authority figure is hidden only when none of the others can move.
+    const step = (l: number, hideAuthority: boolean): boolean => {
+      const c: Cell & { value: number } = l < offset ? asCell(universe.cells[l] as ReleaseCell) as Cell & { value: number } : published[l - offset] as Cell & { value: number };
+      const now = (l < offset ? mainView[l] : view[l - offset]) as Shown;
+      let next: Shown | null;
+      if (l < offset) {
+        const cell = universe.cells[l] as ReleaseCell;
+        // Claims figures are left alone: their amounts follow their counts by a rule of release.ts.
+        next = cell.table === 'claims' ? null : !cell.policy.may_round ? { kind: 'hidden' } : nextView(c, now, policy, threshold);
+        // A figure an earlier release showed exactly cannot be taken back.
+        if (now.kind === 'hidden' || now.kind === 'withheld' || c.value === 0 || earlier[l]?.kind === 'exact') next = null;
+      } else {
+        next = seen[l - offset]?.kind === 'exact' ? null : nextView(c, now, policy, threshold);
       }
+      if (!next || (next.kind === 'hidden' && c.area_type === 'authority' && !hideAuthority)) return false;
+      if (l < offset) mainView[l] = next;
+      else view[l - offset] = next;
+      touchedNow.add(l);
+      return true;
+    };
+    let changed = 0;
+    for (const f of result.failures) {
+      // A figure that moved for another failing count this round moves this one's bounds too.
+      let moving = f.limiting.some((l) => touchedNow.has(l));
+      for (const l of f.limiting) {
+        if (touchedNow.has(l) || !step(l, false)) continue;
+        moving = true;
+        changed++;
+      }
+      if (!moving) for (const l of f.limiting) if (step(l, true)) changed++;
     }
     only = new Set([...failingCells, ...touchedNow]);
+    targets = new Set(failingCells);
     if (changed === 0) throw new CohortDisclosureError(`The cohort table fails its disclosure audit and no cohort figure is left to hide: ${failureText(result.failures[0], published, universe, offset)}`);
   }
   const out = rows.map((r) => ({ ...r }));
@@ -275,6 +298,20 @@ export async function designCohortRelease(
     return (view[j] as Shown).kind === 'hidden' && c.value > 0 && c.value < threshold && iv ? [iv.upper - iv.lower] : [];
   });
   return { rows: out, shown: mainView, cohortShown: new Map(published.map((c, j) => [c.row, view[j] as Shown])), audit: { hidden_counts_audited: widths.length, narrowest_interval: widths.length === 0 ? null : Math.min(...widths), rounds } };
+}
+
+/** Share of the cohort table's figures shown with a number, by area level, as for the quarterly tables. */
+export function cohortUtilityShares(rows: readonly CohortRow[], cohortShown: ReadonlyMap<number, Shown>): UtilityShare[] {
+  const groups = new Map<string, UtilityShare>();
+  rows.forEach((r, i) => {
+    if (r.value === null || r.area_type === 'comparator') return;
+    const g = groups.get(r.area_type) ?? { table: 'cohort', area_type: r.area_type, period_type: 'cohort_year', figures: 0, shown: 0, share: 0 };
+    g.figures++;
+    const kind = cohortShown.get(i)?.kind ?? 'exact';
+    if (kind === 'exact' || kind === 'rounded') g.shown++;
+    groups.set(r.area_type, g);
+  });
+  return [...groups.values()].map((g) => ({ ...g, share: Math.round((g.shown / g.figures) * 1000) / 1000 })).sort((a, b) => a.area_type.localeCompare(b.area_type));
 }
 
 function failureText(f: { cell: number; interval: Interval; pinnedBy: readonly string[] } | undefined, cells: readonly Cell[], universe: ReleaseUniverse, offset: number): string {

@@ -12,7 +12,7 @@ import { integerBounds } from './__checkers__/integer-bounds.ts';
 import { readerRelations, readerView } from './__checkers__/reader.ts';
 import { council, FIRST, tablesOf } from './__checkers__/random-council.ts';
 import type { AuditCell, CellView } from './audit.ts';
-import { earlierView } from './prior-release.ts';
+import { earlierCohortViews, earlierView } from './prior-release.ts';
 import { designRelease } from './release.ts';
 
 const THRESHOLD = 5;
@@ -36,6 +36,23 @@ describe('what an earlier figure proves now', () => {
     expect(earlierView({ value: 30, flag: '[rd]' }, 26, true, 10)).toEqual({ kind: 'range', lower: 25, upper: 34 });
     expect(earlierView({ value: 30, flag: '[rd]' }, 40, true, 10)).toBeNull();
     expect(earlierView({ value: null, flag: '[x]' }, 4, true, 10)).toBeNull();
+  });
+});
+
+describe('what an earlier cohort table proves now', () => {
+  const row = (measure: string, value: number | null, flag: '[c]' | '[rd]' | null = null) => ({ cohort_year: '2024-25', area_type: 'locality', area_code: 'NTH', measure, breakdown: 'all', value, flag });
+  const cell = (measure: string, value: number) => ({ ...row(measure, value), value });
+  it('takes an unchanged figure as known, and one a stage has grown past as a lower bound', () => {
+    const earlier = [[row('families_claimed', 12), row('families_attached', 30, '[rd]'), row('families_sustained', null, '[c]')]];
+    expect(earlierCohortViews([cell('families_claimed', 12), cell('families_claimed', 15)], earlier, 10)).toEqual([{ kind: 'exact' }, { kind: 'hidden', lower: 12 }]);
+    // 30 [rd] proves 25 to 34 while it holds, and at least 25 once the stage has grown past it.
+    expect(earlierCohortViews([cell('families_attached', 28), cell('families_attached', 41)], earlier, 10)).toEqual([{ kind: 'range', lower: 25, upper: 34 }, { kind: 'hidden', lower: 25 }]);
+    expect(earlierCohortViews([cell('families_sustained', 3)], earlier, 10)).toEqual([{ kind: 'hidden', lower: 1 }]);
+  });
+
+  it('learns nothing from a figure that shrank since, or from last quarter\'s count of families due', () => {
+    const earlier = [[row('families_claimed', 12), row('families_due_next_quarter', 7)]];
+    expect(earlierCohortViews([cell('families_claimed', 11), cell('families_due_next_quarter', 7)], earlier, 10)).toEqual([null, null]);
   });
 });
 

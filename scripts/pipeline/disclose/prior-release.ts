@@ -10,7 +10,7 @@
  * longer holds it) tells the reader about the old value, not this one. A rounded earlier figure
  * proves the range of the widest base it could have been rounded to: its row does not say which.
  */
-import { figureOf, type FigureRow, type RevisedTable } from '../../../src/lib/outputs/figures.ts';
+import { COHORT_FIGURE_KEY, figureOf, type FigureRow, type RevisedTable } from '../../../src/lib/outputs/figures.ts';
 import { GSS } from '../../../src/lib/outputs/tables.ts';
 import { intersectViews, type CellView } from './audit.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
@@ -32,6 +32,16 @@ function cellFigureKey(c: ReleaseCell): string {
   return figureOf('periods', row).key;
 }
 
+/**
+ * The range a rounded earlier figure proves. The row does not say which base it was rounded to;
+ * the value alone proves only the widest range of a base it is a multiple of (a base the rule
+ * could have used). Null when no base fits.
+ */
+function roundedEarlierRange(value: number, roundingBase: number): { lower: number; upper: number } | null {
+  const base = [roundingBase, ...ROUNDING_BASES.filter((b) => b > roundingBase)].filter((b) => value % b === 0).at(-1);
+  return base === undefined ? null : roundedRange(value, base);
+}
+
 /** What one earlier figure proves about a true value now, or null if nothing (or it was revised). */
 export function earlierView(figure: Pick<FigureRow, 'value' | 'flag'>, value: number, integer: boolean, roundingBase: number): CellView | null {
   const { flag } = figure;
@@ -41,13 +51,8 @@ export function earlierView(figure: Pick<FigureRow, 'value' | 'flag'>, value: nu
   }
   if (figure.value === null) return null;
   if (flag === GSS.rd) {
-    // The row does not say which base it was rounded to; the value alone proves only the widest
-    // range of a base it is a multiple of (a base the rule could have used).
-    const bases = [roundingBase, ...ROUNDING_BASES.filter((b) => b > roundingBase)].filter((b) => figure.value !== null && figure.value % b === 0);
-    const base = bases.at(-1);
-    if (base === undefined) return null;
-    const range = roundedRange(figure.value, base);
-    return value >= range.lower && value <= range.upper ? { kind: 'range', ...range } : null;
+    const range = roundedEarlierRange(figure.value, roundingBase);
+    return range && value >= range.lower && value <= range.upper ? { kind: 'range', ...range } : null;
   }
   return figure.value === value ? { kind: 'exact' } : null;
 }
@@ -70,6 +75,43 @@ export function earlierViews(universe: ReleaseUniverse, earlier: readonly Earlie
     for (const map of byKey) {
       const row = map.get(key);
       const seen = row ? earlierView(row, c.value, integer, roundingBase) : null;
+      if (seen) view = view === null ? seen : intersectViews(view, seen);
+    }
+    return view;
+  });
+}
+
+/** Cohort measures that are a new snapshot each quarter, so an earlier figure says nothing of today's. */
+const COHORT_SNAPSHOTS: ReadonlySet<string> = new Set(['families_due_next_quarter']);
+
+const cohortKey = (row: Readonly<Record<string, unknown>>) => COHORT_FIGURE_KEY.map((k) => String(row[k] ?? '')).join('\u0000');
+
+/** The least value an earlier figure shows: its own, its rounded range's, or 1 for a [c]. */
+function earlierLower(figure: Pick<FigureRow, 'value' | 'flag'>, roundingBase: number): number | null {
+  if (figure.flag === GSS.c) return 1;
+  if (figure.value === null) return null;
+  if (figure.flag === GSS.rd) return roundedEarlierRange(figure.value, roundingBase)?.lower ?? null;
+  return figure.value;
+}
+
+/**
+ * For each cohort figure (a row with its key columns and true value), what the earlier releases'
+ * cohort tables prove about it. A stage's families only grow from one release to the next (a
+ * family attached or claimed for stays so), so an earlier figure is at least a lower bound on
+ * today's; where it still holds today's value (the same count, a range around it) the reader may
+ * take it as that figure. "Due next quarter" is a new count each quarter: nothing carries over.
+ */
+export function earlierCohortViews(cells: readonly (Readonly<Record<string, unknown>> & { value: number; measure: string })[], earlier: readonly (readonly FigureRow[])[], roundingBase: number): (CellView | null)[] {
+  const byKey = earlier.map((rows) => new Map(rows.map((r) => [cohortKey(r), r])));
+  return cells.map((c) => {
+    if (COHORT_SNAPSHOTS.has(c.measure)) return null;
+    const key = cohortKey(c);
+    let view: CellView | null = null;
+    for (const map of byKey) {
+      const row = map.get(key);
+      if (!row) continue;
+      const lower = earlierLower(row, roundingBase);
+      const seen = earlierView(row, c.value, true, roundingBase) ?? (lower !== null && lower <= c.value ? { kind: 'hidden' as const, lower } : null);
       if (seen) view = view === null ? seen : intersectViews(view, seen);
     }
     return view;

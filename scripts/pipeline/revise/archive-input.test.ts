@@ -11,7 +11,7 @@ import { loadReference } from '../../../src/lib/reference/load.ts';
 import { openDuckDB } from '../duckdb.ts';
 import { PipelineError } from '../issues.ts';
 import type { ReleaseRows } from '../../../src/lib/outputs/figures.ts';
-import { readPublishedFigures, reviseRelease } from './index.ts';
+import { readEarlierReleases, readPublishedFigures, reviseRelease } from './index.ts';
 
 const ref = await loadReference('data/reference');
 
@@ -24,7 +24,8 @@ function copyArchive(): string {
 async function revise(archiveDir: string, rows: ReleaseRows) {
   const conn = await openDuckDB();
   try {
-    return await reviseRelease(conn, rows, { referenceDir: 'data/reference', catalogue: ref.catalogue, archiveDir, lastQuarter: '2026-27 Q2', released: '2026-09-30', roundingBase: 10 });
+    const earlier = await readEarlierReleases(conn, archiveDir, '2026-27 Q2');
+    return await reviseRelease(conn, rows, { referenceDir: 'data/reference', catalogue: ref.catalogue, earlier, lastQuarter: '2026-27 Q2', released: '2026-09-30', roundingBase: 10 });
   } finally {
     conn.closeSync();
   }

@@ -20,7 +20,7 @@ import { literal, ident } from '../duckdb.ts';
 import { PipelineError } from '../issues.ts';
 import { sha256File } from '../write/manifest.ts';
 import { compareReleases, type Comparison, type PublishedFigures } from './compare.ts';
-import { FIGURE_KEYS, RELEASE_TABLES, type FigureRow, type ReleaseRows, type RevisedTable } from '../../../src/lib/outputs/figures.ts';
+import { COHORT_FIGURE_KEY, FIGURE_KEYS, RELEASE_TABLES, type FigureRow, type ReleaseRows, type RevisedTable } from '../../../src/lib/outputs/figures.ts';
 import { markProvisional } from './provisional.ts';
 
 /** What the log says when the analyst gives no reason of their own. */
@@ -41,8 +41,8 @@ export interface Revised {
 export interface ReviseOptions {
   referenceDir: string;
   catalogue: IndicatorCatalogue;
-  /** The release archive, or null to compare with nothing. */
-  archiveDir: string | null;
+  /** The archive's releases before this one, oldest first (readEarlierReleases); none: compare with nothing. */
+  earlier: readonly EarlierRelease[];
   lastQuarter: string;
   released: string;
   /** The disclosure policy's rounding base. */
@@ -56,10 +56,9 @@ export async function reviseRelease(conn: DuckDBConnection, rows: ReleaseRows, o
     throw error;
   });
   const marked = markProvisional(rows, policy, options.lastQuarter);
-  if (options.archiveDir === null) return { rows: marked, log: null, previous: null, revised: 0, formChanges: null };
-  const previous = previousRelease(openArchive(options.archiveDir), options.lastQuarter);
-  if (!previous) return { rows: marked, log: null, previous: null, revised: 0, formChanges: null };
-  const figures = await readPublishedFigures(conn, previous);
+  const latest = options.earlier.at(-1);
+  if (!latest) return { rows: marked, log: null, previous: null, revised: 0, formChanges: null };
+  const { release: previous, figures } = latest;
   const { rows: revisedRows, revisions, formChanges } = compareReleases(figures, marked, {
     previous: { released: previous.manifest.released },
     current: { released: options.released },
@@ -96,42 +95,59 @@ function readLog(folder: string): Revision[] {
 export async function readPublishedFigures(conn: DuckDBConnection, release: ArchivedRelease): Promise<PublishedFigures> {
   const out = {} as Record<RevisedTable, FigureRow[]>;
   for (const table of RELEASE_TABLES) {
-    const { file } = OUTPUT_TABLES[table];
-    const listed = release.manifest.outputs.find((o) => o.file === file);
-    const path = join(release.folder, file);
-    if (!listed) throw new PipelineError(`${join(release.folder, 'manifest.json')} lists no ${file}; the archived release is incomplete, so revisions cannot be worked out. Archive the release again from its published folder.`);
-    if (!existsSync(path) || (await sha256File(path)) !== listed.sha256) {
-      throw new PipelineError(`${path} is missing or differs from its manifest (SHA-256); the archive must hold the release exactly as published. Restore the file from the published release.`);
-    }
-    const columns = [...FIGURE_KEYS[table], 'value', 'flag'].map(ident).join(', ');
-    let raw: Record<string, unknown>[];
-    try {
-      raw = (await conn.runAndReadAll(`SELECT ${columns} FROM read_parquet(${literal(path)})`)).getRowObjectsJS();
-    } catch (error) {
-      throw new PipelineError(`${path}: cannot be read as the ${table} table (${(error as Error).message.split('\n')[0]}).`);
-    }
-    out[table] = raw.map((r, i) => {
-      const row = plainRow(r);
-      const { value, flag } = row;
-      if ((value !== null && typeof value !== 'number') || (flag !== null && (typeof flag !== 'string' || !isGssFlag(flag)))) {
-        throw new PipelineError(`${path}: row ${i + 1} has value "${String(value)}" and flag "${String(flag)}"; a published figure is a number or null with a GSS symbol or none.`);
-      }
-      return { ...row, value, flag };
-    });
+    const rows = await readFigureRows(conn, release, table, FIGURE_KEYS[table]);
+    if (!rows) throw new PipelineError(`${join(release.folder, 'manifest.json')} lists no ${OUTPUT_TABLES[table].file}; the archived release is incomplete, so revisions cannot be worked out. Archive the release again from its published folder.`);
+    out[table] = rows;
   }
   return out;
+}
+
+/** One archived table's figures (key columns, value, flag), checked against the manifest; null when the release has no such table. */
+async function readFigureRows(conn: DuckDBConnection, release: ArchivedRelease, table: keyof typeof OUTPUT_TABLES, keys: readonly string[]): Promise<FigureRow[] | null> {
+  const { file } = OUTPUT_TABLES[table];
+  const listed = release.manifest.outputs.find((o) => o.file === file);
+  if (!listed) return null;
+  const path = join(release.folder, file);
+  if (!existsSync(path) || (await sha256File(path)) !== listed.sha256) {
+    throw new PipelineError(`${path} is missing or differs from its manifest (SHA-256); the archive must hold the release exactly as published. Restore the file from the published release.`);
+  }
+  const columns = [...keys, 'value', 'flag'].map(ident).join(', ');
+  let raw: Record<string, unknown>[];
+  try {
+    raw = (await conn.runAndReadAll(`SELECT ${columns} FROM read_parquet(${literal(path)})`)).getRowObjectsJS();
+  } catch (error) {
+    throw new PipelineError(`${path}: cannot be read as the ${table} table (${(error as Error).message.split('\n')[0]}).`);
+  }
+  return raw.map((r, i) => {
+    const row = plainRow(r);
+    const { value, flag } = row;
+    if ((value !== null && typeof value !== 'number') || (flag !== null && (typeof flag !== 'string' || !isGssFlag(flag)))) {
+      throw new PipelineError(`${path}: row ${i + 1} has value "${String(value)}" and flag "${String(flag)}"; a published figure is a number or null with a GSS symbol or none.`);
+    }
+    return { ...row, value, flag };
+  });
+}
+
+/** What a reader holds of one earlier public release: its quarterly and longer-period figures, and its cohort table. */
+export interface EarlierRelease {
+  readonly release: ArchivedRelease;
+  readonly figures: PublishedFigures;
+  /** Empty for a release from before the cohort table was published. */
+  readonly cohort: readonly FigureRow[];
 }
 
 /**
  * The published figures of every archived release before `lastQuarter`, oldest first: what a
  * reader already holds when this release comes out, for the release design to take as known.
  */
-export async function readEarlierReleases(conn: DuckDBConnection, archiveDir: string, lastQuarter: string): Promise<PublishedFigures[]> {
+export async function readEarlierReleases(conn: DuckDBConnection, archiveDir: string, lastQuarter: string): Promise<EarlierRelease[]> {
   const releases = openArchive(archiveDir);
-  const earlier: PublishedFigures[] = [];
+  const earlier: EarlierRelease[] = [];
   // previousRelease picks the latest before a quarter; walking back from it gives them all.
   for (let release = previousRelease(releases, lastQuarter); release; release = previousRelease(releases, release.manifest.extract_period.last_quarter)) {
-    earlier.unshift(await readPublishedFigures(conn, release));
+    const figures = await readPublishedFigures(conn, release);
+    const cohort = (await readFigureRows(conn, release, 'cohort', COHORT_FIGURE_KEY)) ?? [];
+    earlier.unshift({ release, figures, cohort });
   }
   return earlier;
 }

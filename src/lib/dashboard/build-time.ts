@@ -58,5 +58,5 @@ async function loadConfig(): Promise<DashboardConfig> {
   const last = readQuarter(manifest.extract_period.last_quarter);
   if (!first || !last) throw new Error(`manifest.json: extract_period ${JSON.stringify(manifest.extract_period)} is not a pair of quarter labels.`);
   const { reference } = await siteReference();
-  return dashboardConfig(reference.programme, reference.localities, quarterRange(first, last).map(quarterLabel));
+  return dashboardConfig(reference.programme, reference.localities, quarterRange(first, last).map(quarterLabel), manifest.suppression.rounding_base ?? reference.disclosure.rounding_base);
 }

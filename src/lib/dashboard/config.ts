@@ -33,10 +33,13 @@ export interface DashboardConfig {
   readonly phases: readonly DashboardPhase[];
   /** Published quarters, oldest first. */
   readonly quarters: readonly string[];
+  /** The release's rounding base, or null: a total with rounded parts is rounded to it, so it reads as the rounded figure it is. */
+  readonly roundingBase: number | null;
 }
 
-export function dashboardConfig(programme: Programme, localities: readonly Locality[], quarters: readonly string[]): DashboardConfig {
+export function dashboardConfig(programme: Programme, localities: readonly Locality[], quarters: readonly string[], roundingBase: number | null = null): DashboardConfig {
   return {
+    roundingBase,
     authority: { code: programme.authority.code, name: programme.authority.name },
     localities: localities.map((l) => ({ code: l.locality_code, name: l.locality_name, need: weightedNeed({ population: l.population_0_19, deprivation: l.deprivation_score }) })),
     cohortTargets: { ...programme.cohort_targets },

@@ -83,7 +83,7 @@ export function indexRows(rows: readonly PlainRow[]): Pick<DashboardContext, 'ge
  * are suppressed or rounded.
  */
 export function yearToDate(ctx: DashboardContext, measure: DashboardMeasure, area = ctx.area): Flagged {
-  const sum = sumFlagged(ctx.ytd.map((x) => ctx.get(x, area, measure)));
+  const sum = sumFlagged(ctx.ytd.map((x) => ctx.get(x, area, measure)), ctx.config.roundingBase);
   if (isExact(sum)) return sum;
   const whole = ctx.get(yearToDateLabel(ctx.first, ctx.q), area, measure);
   return preferPublished(whole, sum);

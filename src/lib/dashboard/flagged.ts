@@ -11,7 +11,7 @@ export type { Flagged } from '../tables/cells.ts';
 
 export const NOT_AVAILABLE: Flagged = { value: null, flag: GSS.x };
 
-export function sumFlagged(values: readonly Flagged[]): Flagged {
+export function sumFlagged(values: readonly Flagged[], roundingBase: number | null = null): Flagged {
   if (values.length === 0) return NOT_AVAILABLE;
   let total = 0;
   let missing: GssFlag | null = null;
@@ -28,6 +28,9 @@ export function sumFlagged(values: readonly Flagged[]): Flagged {
     }
   }
   if (missing !== null) return { value: null, flag: missing };
+  // A sum with rounded parts is no more exact than they are: it is rounded too, to the release's
+  // base, so no [rd] figure reads as an exact count.
+  if (rounded && roundingBase !== null) return { value: Math.round(total / roundingBase) * roundingBase, flag: GSS.rd };
   return { value: Math.round(total * 100) / 100, flag: rounded ? GSS.rd : qualifier };
 }
 

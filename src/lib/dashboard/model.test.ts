@@ -15,6 +15,7 @@ const config: DashboardConfig = {
   thresholds: { at_risk: 0.95, off_track: 0.85 },
   phases: [{ code: 'phase_1', title: 'Phase 1', start: '2012-04-01', end: '2015-03-31', attachmentFees: { '2013-14': 2400 }, maxResultsPayment: 2400 }],
   quarters: ['2013-14 Q1', '2013-14 Q2'],
+  roundingBase: 10,
 };
 
 const row = (quarter: string, area: string, measure: string, value: number | null, flag: string | null = null): PlainRow => ({
@@ -187,5 +188,7 @@ describe('sumFlagged', () => {
     expect(sumFlagged([{ value: 0.1, flag: null }, { value: 0.2, flag: null }])).toEqual({ value: 0.3, flag: null });
     expect(sumFlagged([])).toEqual({ value: null, flag: '[x]' });
     expect(sumFlagged([{ value: 10, flag: '[rd]' }, { value: 2, flag: null }])).toEqual({ value: 12, flag: '[rd]' });
+    // With the release's base, a sum with rounded parts is rounded too: 117 [rd] would read as exact.
+    expect(sumFlagged([{ value: 110, flag: '[rd]' }, { value: 7, flag: null }], 10)).toEqual({ value: 120, flag: '[rd]' });
   });
 });

@@ -24,6 +24,13 @@ export const FIGURE_KEYS = {
   indicators: ['indicator_code', 'area_type', 'area_code', 'period'],
   periods: ['table', 'measure', 'breakdown', 'period_type', 'area_type', 'area_code', 'period'],
 } as const satisfies Partial<Record<OutputTable, readonly string[]>>;
+/**
+ * The columns that identify a cohort figure across releases. The cohort table is not revised
+ * ([r]): its figures are "to date" and move every quarter. Later releases' disclosure control
+ * still reads it, as a reader holds it.
+ */
+export const COHORT_FIGURE_KEY = ['cohort_year', 'area_type', 'area_code', 'measure', 'breakdown'] as const;
+
 /** The tables the revision step compares (a table added to the release joins by getting its keys here). */
 export type RevisedTable = keyof typeof FIGURE_KEYS;
 

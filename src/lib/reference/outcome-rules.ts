@@ -80,6 +80,25 @@ export interface OutcomeRuleProblem {
 }
 
 /**
+ * The longest follow-up any rule asks of each measure, in months: a measurement followed up at
+ * least this long meets every rule's minimum. Measures no rule sets a minimum for are absent.
+ */
+export function longestFollowupMonths(rules: OutcomeRules, programme: Programme): Map<string, number> {
+  const longest = new Map<string, number>();
+  const ask = (measure: string, months: number | undefined) => {
+    if (months !== undefined && months > (longest.get(measure) ?? -1)) longest.set(measure, months);
+  };
+  for (const rule of rules.rules) {
+    for (const condition of rule.all_of) {
+      const months = condition.followup_months ?? rule.followup_months;
+      if (condition.kind === 'measure') ask(condition.measure, months);
+      else for (const m of programme.outcome_measures) if (!(condition.except_measures ?? []).includes(m.code)) ask(m.code, months);
+    }
+  }
+  return longest;
+}
+
+/**
  * References from the rules to programme.json: phases, claim types of the phase, measures and
  * criteria. One rule per phase and claim type, so a claim is checked against exactly one rule.
  */
