@@ -17,7 +17,7 @@ import { readerRelations, readerView } from './__checkers__/reader.ts';
 import { AUTHORITY, council, FIRST, tablesOf, type Council } from './__checkers__/random-council.ts';
 import type { AuditCell, AuditRelation } from './audit.ts';
 import { CohortDisclosureError, cohortRelations, designCohortRelease } from './cohort.ts';
-import { designRelease } from './release.ts';
+import { designRelease, type Shown } from './release.ts';
 
 const THRESHOLD = 5;
 const STAGES = ['families_identified', 'families_attached', 'families_achieved', 'families_sustained', 'families_claimed'];
@@ -116,6 +116,38 @@ function readerCohortRelations(rows: readonly CohortRow[], offset: number, progr
   return out;
 }
 
+const withFunnel = council.filter((c) => c.quarters >= 4).chain((c) => fc.record({ c: fc.constant(c), f: funnel(c.localities) }));
+
+async function quarterlyRelease(c: Council, f: Funnel): Promise<{ design: Awaited<ReturnType<typeof designRelease>>; rows: CohortRow[] }> {
+  const design = await designRelease(tablesOf(c), policy, THRESHOLD, FIRST, addQuarters(FIRST, c.quarters - 1));
+  return { design, rows: cohortOf(c, f) };
+}
+
+/**
+ * What the reader sees of a cohort figure, written here from the symbols' meaning (a [c] is at
+ * least 1: zeros are never hidden); `known` is a least value they hold from elsewhere, or null.
+ */
+function readerCell(value: number, s: Shown | undefined, known: number | null): AuditCell {
+  if (!s || s.kind === 'exact') return { value, integer: true, view: { kind: 'exact' }, minWidth: 0 };
+  if (s.kind === 'rounded') {
+    const p = Math.floor(value / s.base + 0.5) * s.base;
+    return { value, integer: true, view: { kind: 'range', lower: Math.max(known ?? 0, Math.ceil(p - s.base / 2)), upper: Math.ceil(p + s.base / 2) - 1 }, minWidth: 0 };
+  }
+  return { value, integer: true, view: { kind: 'hidden', lower: Math.max(known ?? 1, 1) }, minWidth: value > 0 && value < THRESHOLD ? THRESHOLD : 0 };
+}
+
+/** The reader's integer programme over both tables narrows no hidden count below the threshold. */
+async function expectNotNarrowed(design: Awaited<ReturnType<typeof designRelease>>, shown: readonly Shown[], rows: readonly CohortRow[], own: readonly AuditCell[]): Promise<void> {
+  const { cells } = design.universe;
+  const all = [...readerView(cells, shown, THRESHOLD), ...own];
+  const programme = cells.flatMap((cell, index) => (cell.table === 'programme' && cell.period.type === 'quarter' ? [{ index, measure: cell.measure, area: cell.area_code, quarter: cell.period.label, value: cell.value }] : []));
+  const proved = await integerBounds(all, [...readerRelations(cells), ...readerCohortRelations(rows, cells.length, programme)]);
+  for (const [i, interval] of proved) {
+    const label = i >= cells.length ? JSON.stringify(rows[i - cells.length]) : `${cells[i]?.table} ${cells[i]?.measure} ${cells[i]?.area_code} ${cells[i]?.period.label}`;
+    expect(interval.upper - interval.lower, `${label} narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual((all[i] as AuditCell).minWidth);
+  }
+}
+
 let policy: DisclosurePolicy;
 beforeAll(async () => {
   policy = (await loadReference('data/reference')).disclosure;
@@ -137,35 +169,17 @@ describe('designCohortRelease', () => {
 
   it('makes cohort tables that a fresh integer programme cannot narrow, with the quarterly release beside them', async () => {
     const seen = { hidden: 0, rounded: 0 };
-    const arbitrary = council.filter((c) => c.quarters >= 4).chain((c) => fc.record({ c: fc.constant(c), f: funnel(c.localities) }));
     await fc.assert(
-      fc.asyncProperty(arbitrary, async ({ c, f }) => {
-        const tables = tablesOf(c);
-        const design = await designRelease(tables, policy, THRESHOLD, FIRST, addQuarters(FIRST, c.quarters - 1));
-        const rows = cohortOf(c, f);
+      fc.asyncProperty(withFunnel, async ({ c, f }) => {
+        const { design, rows } = await quarterlyRelease(c, f);
         const cohort = await designCohortRelease(rows, design.universe, design.shown, policy, THRESHOLD);
-        const { cells } = design.universe;
-        const main = readerView(cells, cohort.shown, THRESHOLD);
-        const own: AuditCell[] = rows.map((r, i) => {
+        const own = rows.map((r, i) => {
           const s = cohort.cohortShown.get(i);
-          const value = r.value as number;
-          if (!s || s.kind === 'exact') return { value, integer: true, view: { kind: 'exact' }, minWidth: 0 };
-          if (s.kind === 'rounded') {
-            seen.rounded++;
-            const p = Math.floor(value / s.base + 0.5) * s.base;
-            return { value, integer: true, view: { kind: 'range', lower: Math.max(0, Math.ceil(p - s.base / 2)), upper: Math.ceil(p + s.base / 2) - 1 }, minWidth: 0 };
-          }
-          seen.hidden++;
-          return { value, integer: true, view: { kind: 'hidden', lower: 1 }, minWidth: value > 0 && value < THRESHOLD ? THRESHOLD : 0 };
+          if (s?.kind === 'rounded') seen.rounded++;
+          if (s?.kind === 'hidden') seen.hidden++;
+          return readerCell(r.value as number, s, null);
         });
-        const programme = cells.flatMap((cell, index) => (cell.table === 'programme' && cell.period.type === 'quarter' ? [{ index, measure: cell.measure, area: cell.area_code, quarter: cell.period.label, value: cell.value }] : []));
-        const relations = [...readerRelations(cells), ...readerCohortRelations(rows, cells.length, programme)];
-        const proved = await integerBounds([...main, ...own], relations);
-        for (const [i, interval] of proved) {
-          const cell = [...main, ...own][i] as AuditCell;
-          const label = i >= cells.length ? JSON.stringify(rows[i - cells.length]) : `${cells[i]?.table} ${cells[i]?.measure} ${cells[i]?.area_code} ${cells[i]?.period.label}`;
-          expect(interval.upper - interval.lower, `${label} narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual(cell.minWidth);
-        }
+        await expectNotNarrowed(design, cohort.shown, rows, own);
         // Published rows carry their symbol; a zero is never hidden.
         cohort.rows.forEach((r, i) => {
           if (r.flag === GSS.c) expect(r.value).toBeNull();
@@ -179,12 +193,9 @@ describe('designCohortRelease', () => {
 
   it('protects its hidden counts from a reader who holds an earlier cohort table, and shows again what that table showed', async () => {
     const seen = { pinned: 0, bounded: 0, passed: 0, refused: 0 };
-    const arbitrary = council.filter((c) => c.quarters >= 4).chain((c) => fc.record({ c: fc.constant(c), f: funnel(c.localities) }));
     await fc.assert(
-      fc.asyncProperty(arbitrary, async ({ c, f }) => {
-        const tables = tablesOf(c);
-        const design = await designRelease(tables, policy, THRESHOLD, FIRST, addQuarters(FIRST, c.quarters - 1));
-        const rows = cohortOf(c, f);
+      fc.asyncProperty(withFunnel, async ({ c, f }) => {
+        const { design, rows } = await quarterlyRelease(c, f);
         const alone = await designCohortRelease(rows, design.universe, design.shown, policy, THRESHOLD);
         // An earlier table as a release a quarter before might have been: what this design shows
         // exactly, shown; what it rounds or hides to protect another, shown exactly one lower (the
@@ -206,35 +217,20 @@ describe('designCohortRelease', () => {
           return;
         }
         seen.passed++;
-        const { cells } = design.universe;
-        const main = readerView(cells, cohort.shown, THRESHOLD);
-        const own: AuditCell[] = rows.map((r, i) => {
+        const own = rows.map((r, i): AuditCell => {
           const value = r.value as number;
           const before = earlier[i]!;
           const s = cohort.cohortShown.get(i);
           if (before.value === value && before.flag === null) {
             if (value > 0) seen.pinned++;
             expect(s?.kind ?? 'exact', `${JSON.stringify(r)} was shown exactly before`).toBe('exact');
-            return { value, integer: true, view: { kind: 'exact' }, minWidth: 0 };
+            return readerCell(value, undefined, null);
           }
           // The reader's own inference: a stage count is never smaller than it was.
-          const lower = before.value !== null && before.value <= value ? before.value : 1;
           if (before.value !== null) seen.bounded++;
-          if (!s || s.kind === 'exact') return { value, integer: true, view: { kind: 'exact' }, minWidth: 0 };
-          if (s.kind === 'rounded') {
-            const p = Math.floor(value / s.base + 0.5) * s.base;
-            return { value, integer: true, view: { kind: 'range', lower: Math.max(lower, Math.ceil(p - s.base / 2)), upper: Math.ceil(p + s.base / 2) - 1 }, minWidth: 0 };
-          }
-          return { value, integer: true, view: { kind: 'hidden', lower }, minWidth: value > 0 && value < THRESHOLD ? THRESHOLD : 0 };
+          return readerCell(value, s, before.value !== null && before.value <= value ? before.value : null);
         });
-        const programme = cells.flatMap((cell, index) => (cell.table === 'programme' && cell.period.type === 'quarter' ? [{ index, measure: cell.measure, area: cell.area_code, quarter: cell.period.label, value: cell.value }] : []));
-        const relations = [...readerRelations(cells), ...readerCohortRelations(rows, cells.length, programme)];
-        const proved = await integerBounds([...main, ...own], relations);
-        for (const [i, interval] of proved) {
-          const cell = [...main, ...own][i] as AuditCell;
-          const label = i >= cells.length ? JSON.stringify(rows[i - cells.length]) : `${cells[i]?.table} ${cells[i]?.measure} ${cells[i]?.area_code} ${cells[i]?.period.label}`;
-          expect(interval.upper - interval.lower, `${label} narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual(cell.minWidth);
-        }
+        await expectNotNarrowed(design, cohort.shown, rows, own);
       }),
       { numRuns: 4, seed: 20261202 },
     );
