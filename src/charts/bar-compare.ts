@@ -10,9 +10,10 @@
 import * as Plot from '@observablehq/plot';
 import { asSvg, finishSvg } from './accessible-svg.ts';
 import { barModel, type BarDataOptions, type BarModel, type BarRow, type Comparison } from './bar-data.ts';
+import { chartCanvas } from './chart-canvas.ts';
 import { emptyChart } from './empty-chart.ts';
 import { formatValue } from './format.ts';
-import { CHART_CLASS, FONT, chartDocument, chartId, textWidth, type ChartBaseOptions } from './options.ts';
+import { FONT, plotFrame, textWidth, type ChartBaseOptions } from './options.ts';
 import { GREYS, PALETTE } from './palette.ts';
 
 const CHART = 'barCompare';
@@ -38,11 +39,10 @@ const STEP = 34;
 const LABEL_GAP = 6;
 
 export function barCompare<T extends object>(data: readonly T[], options: BarCompareOptions<T>): SVGSVGElement {
-  const document = chartDocument(CHART, options.document);
-  const id = chartId(options);
-  const width = options.width ?? 640;
+  const canvas = chartCanvas(CHART, options, 640);
+  const { document, id, width } = canvas;
   const model = barModel(data, options, CHART);
-  if (model.rows.length === 0) return emptyChart(CHART, { document, id, title: options.title, width });
+  if (model.rows.length === 0) return emptyChart(CHART, canvas);
 
   const { unit, decimals } = model;
   const highlight = typeof options.highlight === 'string' ? [options.highlight] : (options.highlight ?? []);
@@ -114,11 +114,7 @@ export function barCompare<T extends object>(data: readonly T[], options: BarCom
   if (model.hasComparison) marks.push(...comparisonMarks(model, wordOf));
 
   const svg = Plot.plot({
-    document,
-    className: CHART_CLASS,
-    figure: false,
-    width,
-    height,
+    ...plotFrame(document, width, height),
     marginTop,
     marginBottom,
     marginLeft,

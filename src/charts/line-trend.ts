@@ -12,11 +12,12 @@
  */
 import * as Plot from '@observablehq/plot';
 import { asSvg, finishSvg } from './accessible-svg.ts';
+import { chartCanvas } from './chart-canvas.ts';
 import { describeTrend } from './describe.ts';
 import { emptyChart } from './empty-chart.ts';
 import { formatTick, formatValue } from './format.ts';
 import { spreadLabels } from './label-layout.ts';
-import { CHART_CLASS, FONT, chartDocument, chartId, textWidth, type ChartBaseOptions } from './options.ts';
+import { FONT, plotFrame, textWidth, type ChartBaseOptions } from './options.ts';
 import { GREYS, seriesStyles, type SeriesStyle } from './palette.ts';
 import { lastDefined, periodTicks, trendExtent, trendModel, type TrendDataOptions, type TrendModel, type TrendPoint, type TrendSeries } from './trend-data.ts';
 import { linearMap, valueDomain } from './value-scale.ts';
@@ -50,14 +51,13 @@ const LINE_HEIGHT = 1.25;
 const X_PADDING = 0.3;
 
 export function lineTrend<T extends object>(data: readonly T[], options: LineTrendOptions<T>): SVGSVGElement {
-  const document = chartDocument(CHART, options.document);
-  const id = chartId(options);
-  const width = options.width ?? 640;
+  const canvas = chartCanvas(CHART, options, 640);
+  const { document, id, width } = canvas;
   const height = options.height ?? 360;
   const model = trendModel(data, options, CHART);
   const extent = trendExtent(model);
   if (!extent || !model.series.some((s) => lastDefined(s) !== null)) {
-    return emptyChart(CHART, { document, id, title: options.title, width });
+    return emptyChart(CHART, canvas);
   }
 
   const highlight = typeof options.highlight === 'string' ? [options.highlight] : (options.highlight ?? []);
@@ -153,11 +153,7 @@ export function lineTrend<T extends object>(data: readonly T[], options: LineTre
   }
 
   const svg = Plot.plot({
-    document,
-    className: CHART_CLASS,
-    figure: false,
-    width,
-    height,
+    ...plotFrame(document, width, height),
     marginTop: MARGIN.top,
     marginBottom: MARGIN.bottom,
     marginLeft,

@@ -10,10 +10,11 @@
  */
 import * as Plot from '@observablehq/plot';
 import { asSvg, finishSvg } from './accessible-svg.ts';
+import { chartCanvas } from './chart-canvas.ts';
 import { describeTrend } from './describe.ts';
 import { emptyChart } from './empty-chart.ts';
 import { formatTick } from './format.ts';
-import { CHART_CLASS, FONT, chartDocument, chartId, textWidth, type ChartBaseOptions } from './options.ts';
+import { FONT, plotFrame, textWidth, type ChartBaseOptions } from './options.ts';
 import { GREYS, PALETTE } from './palette.ts';
 import { lastDefined, periodTicks, trendExtent, trendModel, type TrendDataOptions, type TrendPoint, type TrendSeries } from './trend-data.ts';
 import { valueDomain } from './value-scale.ts';
@@ -40,14 +41,13 @@ const GAP = { x: 24, y: 34 } as const;
 const MARGIN = { bottom: 30 } as const;
 
 export function smallMultiples<T extends object>(data: readonly T[], options: SmallMultiplesOptions<T>): SVGSVGElement {
-  const document = chartDocument(CHART, options.document);
-  const id = chartId(options);
-  const width = options.width ?? 640;
+  const canvas = chartCanvas(CHART, options, 640);
+  const { document, id, width } = canvas;
   const model = trendModel(data, options, CHART);
   const reference = options.reference === undefined ? undefined : model.series.find((s) => s.key === options.reference);
   const panels = model.series.filter((s) => s !== reference);
   const extent = trendExtent(model);
-  if (!extent || panels.length === 0) return emptyChart(CHART, { document, id, title: options.title, width });
+  if (!extent || panels.length === 0) return emptyChart(CHART, canvas);
 
   const { unit, decimals } = model;
   const columns = Math.max(1, Math.min(options.columns ?? 3, panels.length));
@@ -120,11 +120,7 @@ export function smallMultiples<T extends object>(data: readonly T[], options: Sm
   }
 
   const svg = Plot.plot({
-    document,
-    className: CHART_CLASS,
-    figure: false,
-    width,
-    height,
+    ...plotFrame(document, width, height),
     marginTop,
     marginBottom: MARGIN.bottom,
     marginLeft,

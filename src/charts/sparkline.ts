@@ -6,9 +6,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import { asSvg, finishSvg } from './accessible-svg.ts';
+import { chartCanvas } from './chart-canvas.ts';
 import { describeTrend } from './describe.ts';
 import { emptyChart } from './empty-chart.ts';
-import { CHART_CLASS, chartDocument, chartId, type ChartBaseOptions } from './options.ts';
+import { plotFrame, type ChartBaseOptions } from './options.ts';
 import { PALETTE } from './palette.ts';
 import { lastDefined, trendExtent, trendModel, type TrendDataOptions, type TrendPoint } from './trend-data.ts';
 import { valueDomain } from './value-scale.ts';
@@ -22,25 +23,20 @@ export interface SparklineOptions<T> extends ChartBaseOptions, Pick<TrendDataOpt
 }
 
 export function sparkline<T extends object>(data: readonly T[], options: SparklineOptions<T>): SVGSVGElement {
-  const document = chartDocument(CHART, options.document);
-  const id = chartId(options);
-  const width = options.width ?? 120;
+  const canvas = chartCanvas(CHART, options, 120);
+  const { document, id, width } = canvas;
   const height = options.height ?? 32;
   const model = trendModel(data, { ...options, series: null }, CHART);
   const series = model.series[0];
   const last = series ? lastDefined(series) : null;
   const extent = trendExtent(model);
-  if (!series || !last || !extent) return emptyChart(CHART, { document, id, title: options.title, width, height, message: 'No data' });
+  if (!series || !last || !extent) return emptyChart(CHART, { ...canvas, height, message: 'No data' });
 
   const isolated = series.points.filter(
     (p, i) => p.value !== null && p !== last && (series.points[i - 1]?.value ?? null) === null && (series.points[i + 1]?.value ?? null) === null,
   );
   const svg = Plot.plot({
-    document,
-    className: CHART_CLASS,
-    figure: false,
-    width,
-    height,
+    ...plotFrame(document, width, height),
     margin: 5,
     axis: null,
     x: { type: 'point', domain: model.periods },

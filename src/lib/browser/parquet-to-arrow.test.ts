@@ -15,6 +15,20 @@ describe('arrowTable', () => {
     expect(tableRows(table)).toEqual([{ status: 'open' }, { status: null }, { status: 'clôturé' }]);
   });
 
+  it('keeps each row in place across chunks and past a byte of the null bitmap', () => {
+    // Ten rows in two chunks: the second chunk's rows and the ninth row onwards land in the
+    // bitmaps' second byte, and a null text row must leave an empty slot, not shift the rest.
+    const flag = element({ name: 'flag', type: 'BOOLEAN' });
+    const name = element({ name: 'name', type: 'BYTE_ARRAY', converted_type: 'UTF8' });
+    const flags = [true, null, false, true, true, null, false, true, true, null];
+    const names = ['a', null, '', 'dd', null, 'f', 'g', null, 'ii', 'j'];
+    const table = arrowTable([
+      { element: flag, chunks: [flags.slice(0, 3), flags.slice(3)] },
+      { element: name, chunks: [names.slice(0, 6), names.slice(6)] },
+    ]);
+    expect(tableRows(table)).toEqual(flags.map((value, i) => ({ flag: value, name: names[i] })));
+  });
+
   it('sizes integers by their logical type', () => {
     const tiny = element({ name: 'tiny', type: 'INT32', logical_type: { type: 'INTEGER', bitWidth: 8, isSigned: true } });
     const count = element({ name: 'count', type: 'INT64', logical_type: { type: 'INTEGER', bitWidth: 64, isSigned: false } });

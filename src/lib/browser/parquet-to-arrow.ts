@@ -187,6 +187,25 @@ class Validity {
   set(index: number): void {
     this.bitmap[index >> 3]! |= 1 << (index & 7);
   }
+  /**
+   * Walks every row of the chunks in order: counts each null, and hands each other value to
+   * `write` before marking it valid. `rowDone` runs after every row, null or not.
+   */
+  fill(chunks: ColumnChunks, write: (value: unknown, row: number) => void, rowDone?: (row: number) => void): void {
+    let row = 0;
+    for (const chunk of chunks) {
+      for (let i = 0; i < chunk.length; i++, row++) {
+        const value = chunk[i];
+        if (value === null || value === undefined) {
+          this.nullCount++;
+        } else {
+          write(value, row);
+          this.set(row);
+        }
+        rowDone?.(row);
+      }
+    }
+  }
   /** The props makeData needs: no bitmap at all when nothing is null. */
   props(): { nullCount: number; nullBitmap?: Uint8Array } {
     return this.nullCount > 0 ? { nullCount: this.nullCount, nullBitmap: this.bitmap } : { nullCount: 0 };
@@ -197,18 +216,9 @@ function fixedWidthVector(type: FixedWidthType, convert: (value: unknown) => num
   const length = chunksLength(chunks);
   const data = new type.ArrayType(length) as unknown as { [index: number]: number | bigint };
   const validity = new Validity(length);
-  let row = 0;
-  for (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; i++, row++) {
-      const value = chunk[i];
-      if (value === null || value === undefined) {
-        validity.nullCount++;
-      } else {
-        data[row] = convert(value);
-        validity.set(row);
-      }
-    }
-  }
+  validity.fill(chunks, (value, row) => {
+    data[row] = convert(value);
+  });
   // One cast for every fixed-width type: makeData's overloads are per type, the layout is shared.
   return makeVector(makeData({ type: type as Int32, length, data: data as unknown as Int32Array, ...validity.props() }));
 }
@@ -224,27 +234,24 @@ function utf8Vector(chunks: ColumnChunks): Vector {
   const encoded = new Map<string, Uint8Array>();
   let bytes = new Uint8Array(Math.max(1024, length * 8));
   let end = 0;
-  let row = 0;
-  for (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; i++, row++) {
-      const value = chunk[i];
-      if (value === null || value === undefined) {
-        validity.nullCount++;
-      } else {
-        // ENUM text arrives as raw UTF-8 bytes (hyparquet decodes only UTF8/STRING-annotated text).
-        const utf8 = value instanceof Uint8Array ? value : encodeCached(typeof value === 'string' ? value : String(value), encoded);
-        if (end + utf8.length > bytes.length) {
-          const grown = new Uint8Array(Math.max(bytes.length * 2, end + utf8.length));
-          grown.set(bytes.subarray(0, end));
-          bytes = grown;
-        }
-        bytes.set(utf8, end);
-        end += utf8.length;
-        validity.set(row);
+  validity.fill(
+    chunks,
+    (value) => {
+      // ENUM text arrives as raw UTF-8 bytes (hyparquet decodes only UTF8/STRING-annotated text).
+      const utf8 = value instanceof Uint8Array ? value : encodeCached(typeof value === 'string' ? value : String(value), encoded);
+      if (end + utf8.length > bytes.length) {
+        const grown = new Uint8Array(Math.max(bytes.length * 2, end + utf8.length));
+        grown.set(bytes.subarray(0, end));
+        bytes = grown;
       }
+      bytes.set(utf8, end);
+      end += utf8.length;
+    },
+    // A null row's offset repeats the previous one: an empty slot.
+    (row) => {
       valueOffsets[row + 1] = end;
-    }
-  }
+    },
+  );
   return makeVector(makeData({ type: new Utf8(), length, valueOffsets, data: bytes.subarray(0, end), ...validity.props() }));
 }
 
@@ -261,18 +268,9 @@ function boolVector(chunks: ColumnChunks): Vector {
   const length = chunksLength(chunks);
   const values = new Uint8Array((length + 7) >> 3);
   const validity = new Validity(length);
-  let row = 0;
-  for (const chunk of chunks) {
-    for (let i = 0; i < chunk.length; i++, row++) {
-      const value = chunk[i];
-      if (value === null || value === undefined) {
-        validity.nullCount++;
-      } else {
-        if (value) values[row >> 3]! |= 1 << (row & 7);
-        validity.set(row);
-      }
-    }
-  }
+  validity.fill(chunks, (value, row) => {
+    if (value) values[row >> 3]! |= 1 << (row & 7);
+  });
   return makeVector(makeData({ type: new Bool(), length, data: values, ...validity.props() }));
 }
 
