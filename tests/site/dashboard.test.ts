@@ -20,10 +20,12 @@ let server: StaticServer;
 let browser: Browser;
 let conn: DuckDBConnection;
 let manifest: Manifest;
+let roundingBase: number;
 let authority: string;
 
 beforeAll(async () => {
   manifest = JSON.parse(readFileSync(join(siteDir, 'data/manifest.json'), 'utf8')) as Manifest;
+  roundingBase = (JSON.parse(readFileSync('data/reference/disclosure.json', 'utf8')) as { rounding_base: number }).rounding_base;
   authority = (JSON.parse(readFileSync('data/reference/programme.json', 'utf8')) as { authority: { code: string } }).authority.code;
   const instance = await DuckDBInstance.create(':memory:');
   conn = await instance.connect();
@@ -80,7 +82,10 @@ async function attachedThisYear(quarter: string, area = authority): Promise<stri
   if (!year || year.value === null) {
     // Nothing better published: the quarters' sum, rounded if they are, or a symbol.
     if (Number(row?.n ?? 0) === 0) return year ? String(year.flag) : '[x]';
-    return row?.suppressed ? '[c]' : `${new Intl.NumberFormat('en-GB').format(Number(row?.total))} [rd]`;
+    if (row?.suppressed) return '[c]';
+    // Rounded parts make a rounded sum: rounded again to the release's base, so it reads as one.
+    const base = manifest.suppression.rounding_base ?? roundingBase;
+    return `${new Intl.NumberFormat('en-GB').format(Math.round(Number(row?.total) / base) * base)} [rd]`;
   }
   const shown = new Intl.NumberFormat('en-GB').format(Number(year.value));
   return year.flag === null ? shown : `${shown} ${String(year.flag)}`;

@@ -29,7 +29,7 @@ beforeAll(async () => {
   await conn.run(`CREATE TABLE families AS SELECT family_ref, 'phase_1' AS programme_phase, '2012-13' AS cohort_year, 'CTR' AS locality_code, DATE '2012-06-01' AS date_attached,
     CAST(NULL AS DATE) AS date_closed, ['crime_asb', 'education', 'worklessness'] AS criteria FROM (VALUES ('BOTH'), ('EDU1'), ('EDUC'), ('CEC1')) t(family_ref)`);
   const rows = (family: string, measures: readonly [string, number, number][]) =>
-    measures.map(([m, baseline, followup]) => `(${literal(family)}, ${literal(m)}, ${baseline}, ${followup}, DATE '2012-09-01', DATE '2013-03-01', DATE '2013-03-01', DATE '2013-10-01')`);
+    measures.map(([m, baseline, followup]) => `(${literal(family)}, ${literal(m)}, ${baseline}, ${followup}, DATE '2012-05-01', DATE '2013-03-01', DATE '2013-03-01', DATE '2013-10-01')`);
   const crimeAndEducation = MEASURES.slice(0, 4);
   await conn.run(`CREATE TABLE outcomes (family_ref VARCHAR, outcome_measure VARCHAR, baseline_value DOUBLE, followup_value DOUBLE,
     followup_period_start DATE, followup_period_end DATE, date_achieved DATE, date_sustained_to DATE)`);

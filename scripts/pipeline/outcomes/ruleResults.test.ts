@@ -65,8 +65,11 @@ async function judge(
   }
 }
 
-/** Achieved on 1 March 2013 and held to 1 October 2013: sustained (six months) on 1 September. */
-const held: Outcome = { achieved: '2013-03-01', sustainedTo: '2013-10-01' };
+/**
+ * Followed up for ten months (longer than phase 1's three terms), achieved on 1 March 2013 and
+ * held to 1 October 2013: sustained (six months) on 1 September.
+ */
+const held: Outcome = { followupStart: '2012-05-01', followupEnd: '2013-03-01', achieved: '2013-03-01', sustainedTo: '2013-10-01' };
 
 let ref: Reference;
 beforeAll(async () => {

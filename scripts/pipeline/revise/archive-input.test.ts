@@ -67,14 +67,14 @@ describe('the revision step on a real archive', () => {
     const [archived] = listArchive(dir);
     const figures = (await readPublishedFigures(conn, archived!)) as unknown as ReleaseRows;
     conn.closeSync();
-    // One authority figure changes: the new release's log holds the earlier entry and the new one.
-    const row = figures.programme.find((r) => r.area_type === 'authority' && r.flag === null && r.quarter === '2026-27 Q1')!;
+    // One exact authority figure changes: the new release's log holds the earlier entry and the new one.
+    const row = figures.programme.findLast((r) => r.area_type === 'authority' && r.flag === null)!;
     const changed = { ...figures, programme: figures.programme.map((r) => (r === row ? { ...r, value: row.value! + 7 } : r)) };
     const result = await revise(dir, changed);
     expect(result.revised).toBe(1);
     expect(result.log?.revisions.map((r) => [r.measure, r.period, r.was, r.now, r.revised])).toEqual([
       ['families_identified', '2025-26 Q4', 14, 16, '2026-07-30'],
-      [row.measure, '2026-27 Q1', row.value, row.value! + 7, '2026-09-30'],
+      [row.measure, row.quarter, row.value, row.value! + 7, '2026-09-30'],
     ]);
   });
 });
