@@ -6,11 +6,10 @@
  * Prints figures; asserts nothing (tests never assert wall-clock time).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UtilityShare } from '../../src/lib/outputs/tables.ts';
 import type { AuditSummary } from '../pipeline/disclose/release.ts';
-import { generateSample } from '../generate/sample.ts';
+import { ensureGeneratedExtracts } from './generated-extracts.ts';
 
 const DIR = '.cache/bench/disclosure';
 /** The pipeline benchmark's extracts (scripts/bench/pipeline.ts), shared so they are made once. */
@@ -30,10 +29,7 @@ interface Designed {
 }
 
 export async function benchDisclosure(): Promise<void> {
-  if (!existsSync(join(LARGE.dir, 'outcomes.csv'))) {
-    console.log(`Generating ${LARGE.outcomeRows.toLocaleString('en-GB')} outcome rows…`);
-    await generateSample({ out: LARGE.dir, outcomeRows: LARGE.outcomeRows });
-  }
+  await ensureGeneratedExtracts(LARGE.dir, LARGE.outcomeRows);
   const councils = [
     { name: 'sample (data/sample)', extracts: 'data/sample' },
     { name: `large council (${LARGE.outcomeRows.toLocaleString('en-GB')} outcome rows, ${LARGE.dir})`, extracts: LARGE.dir },

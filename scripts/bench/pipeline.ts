@@ -6,9 +6,9 @@
  * Prints figures; asserts nothing (tests never assert wall-clock time).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateSample } from '../generate/sample.ts';
+import { ensureGeneratedExtracts } from './generated-extracts.ts';
 
 const DIR = '.cache/bench/pipeline';
 const OUTCOME_ROWS = 1_000_000;
@@ -39,10 +39,7 @@ function median(values: number[]): number {
 
 export async function benchPipeline(runs = 3): Promise<void> {
   const extracts = join(DIR, 'extracts');
-  if (!existsSync(join(extracts, 'outcomes.csv'))) {
-    console.log(`Generating ${OUTCOME_ROWS.toLocaleString('en-GB')} outcome rows…`);
-    await generateSample({ out: extracts, outcomeRows: OUTCOME_ROWS });
-  }
+  await ensureGeneratedExtracts(extracts, OUTCOME_ROWS);
   const csv = join(extracts, 'outcomes.csv');
   console.log(`outcomes.csv: ${(statSync(csv).size / 1e6).toFixed(0)} MB, ${OUTCOME_ROWS.toLocaleString('en-GB')} rows`);
   const pipeline: Measured[] = [];
