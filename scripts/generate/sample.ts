@@ -142,13 +142,17 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
       const rowsBefore = outcomesOut.rows;
       for (const family of generateFamilies(ref, plan, asAt, random, refs)) {
         let outcomes = generateOutcomes(family, ref.programme.outcome_measures, asAt, random, followupMonths);
+        // The family cut short to reach the row count keeps only its attachment fee: a results
+        // claim on outcomes it no longer has would be refused.
+        let claimable = outcomes;
         if (target !== undefined && outcomesOut.rows + outcomes.length >= target) {
+          if (outcomesOut.rows + outcomes.length > target) claimable = [];
           outcomes = outcomes.slice(0, target - outcomesOut.rows);
           done = true;
         }
         if (familiesOut.writeFields(familyRow(family))) await familiesOut.flush();
         for (const o of outcomes) if (outcomesOut.writeFields(outcomeRow(family.ref, o))) await outcomesOut.flush();
-        for (const c of generateClaims(family, outcomes, claimRules.get(family.phase.code) ?? NO_CLAIMS, asAt, random)) {
+        for (const c of generateClaims(family, claimable, claimRules.get(family.phase.code) ?? NO_CLAIMS, asAt, random)) {
           if (claimsOut.writeFields(claimRow(c))) await claimsOut.flush();
         }
         if (done) break;
