@@ -30,6 +30,7 @@ import type { FigureRow } from '../../../src/lib/outputs/figures.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
 import { auditCells, COARSER_BASES, describeCell, roundedRange, type Shown } from './release.ts';
 import { roundToBase } from './rounding.ts';
+import { sharesShown } from './publish-design.ts';
 
 const ALL = 'all';
 const MAX_ROUNDS = 50;
@@ -302,16 +303,9 @@ export async function designCohortRelease(
 
 /** Share of the cohort table's figures shown with a number, by area level, as for the quarterly tables. */
 export function cohortUtilityShares(rows: readonly CohortRow[], cohortShown: ReadonlyMap<number, Shown>): UtilityShare[] {
-  const groups = new Map<string, UtilityShare>();
-  rows.forEach((r, i) => {
-    if (r.value === null || r.area_type === 'comparator') return;
-    const g = groups.get(r.area_type) ?? { table: 'cohort', area_type: r.area_type, period_type: 'cohort_year', figures: 0, shown: 0, share: 0 };
-    g.figures++;
-    const kind = cohortShown.get(i)?.kind ?? 'exact';
-    if (kind === 'exact' || kind === 'rounded') g.shown++;
-    groups.set(r.area_type, g);
-  });
-  return [...groups.values()].map((g) => ({ ...g, share: Math.round((g.shown / g.figures) * 1000) / 1000 })).sort((a, b) => a.area_type.localeCompare(b.area_type));
+  return sharesShown(
+    rows.flatMap((r, i) => (r.value === null || r.area_type === 'comparator' ? [] : [{ table: 'cohort', area_type: r.area_type, period_type: 'cohort_year', kind: cohortShown.get(i)?.kind ?? 'exact' }])),
+  );
 }
 
 function failureText(f: { cell: number; interval: Interval; pinnedBy: readonly string[] } | undefined, cells: readonly Cell[], universe: ReleaseUniverse, offset: number): string {

@@ -60,15 +60,19 @@ function figure(c: ReleaseCell, s: Exclude<Shown, { kind: 'withheld' }>): { valu
 
 /** Share of figures shown with a number, by table, area level and granularity. */
 export function utilityShares(universe: ReleaseUniverse, shown: readonly Shown[] | null): UtilityShare[] {
+  return sharesShown(universe.cells.map((c, i) => ({ table: c.table, area_type: c.area_type, period_type: c.period.type, kind: shown?.[i]?.kind ?? 'exact' })));
+}
+
+/** Figures grouped by table, area level and granularity, with the share of each shown with a number (exact or rounded). */
+export function sharesShown(figures: readonly (Pick<UtilityShare, 'table' | 'area_type' | 'period_type'> & { kind: Shown['kind'] })[]): UtilityShare[] {
   const groups = new Map<string, UtilityShare>();
-  universe.cells.forEach((c, i) => {
-    const key = [c.table, c.area_type, c.period.type].join('|');
-    const g = groups.get(key) ?? { table: c.table, area_type: c.area_type, period_type: c.period.type, figures: 0, shown: 0, share: 0 };
+  for (const f of figures) {
+    const key = [f.table, f.area_type, f.period_type].join('|');
+    const g = groups.get(key) ?? { table: f.table, area_type: f.area_type, period_type: f.period_type, figures: 0, shown: 0, share: 0 };
     g.figures++;
-    const kind = shown?.[i]?.kind ?? 'exact';
-    if (kind === 'exact' || kind === 'rounded') g.shown++;
+    if (f.kind === 'exact' || f.kind === 'rounded') g.shown++;
     groups.set(key, g);
-  });
+  }
   return [...groups.values()]
     .map((g) => ({ ...g, share: g.figures === 0 ? 1 : Math.round((g.shown / g.figures) * 1000) / 1000 }))
     .sort((a, b) => [a.table, a.area_type, a.period_type].join('|').localeCompare([b.table, b.area_type, b.period_type].join('|')));

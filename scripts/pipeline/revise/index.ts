@@ -19,7 +19,7 @@ import { ReferenceFileError } from '../../../src/lib/reference/json-file.ts';
 import { literal, ident } from '../duckdb.ts';
 import { PipelineError } from '../issues.ts';
 import { sha256File } from '../write/manifest.ts';
-import { compareReleases, type Comparison, type PublishedFigures } from './compare.ts';
+import { compareReleases, type PublishedFigures } from './compare.ts';
 import { COHORT_FIGURE_KEY, FIGURE_KEYS, RELEASE_TABLES, type FigureRow, type ReleaseRows, type RevisedTable } from '../../../src/lib/outputs/figures.ts';
 import { markProvisional } from './provisional.ts';
 
@@ -34,8 +34,6 @@ export interface Revised {
   previous: ArchivedRelease | null;
   /** Revisions this release made. */
   revised: number;
-  /** Figures published in another form than by the release compared with (see Comparison). */
-  formChanges: Comparison['formChanges'] | null;
 }
 
 export interface ReviseOptions {
@@ -57,9 +55,9 @@ export async function reviseRelease(conn: DuckDBConnection, rows: ReleaseRows, o
   });
   const marked = markProvisional(rows, policy, options.lastQuarter);
   const latest = options.earlier.at(-1);
-  if (!latest) return { rows: marked, log: null, previous: null, revised: 0, formChanges: null };
+  if (!latest) return { rows: marked, log: null, previous: null, revised: 0 };
   const { release: previous, figures } = latest;
-  const { rows: revisedRows, revisions, formChanges } = compareReleases(figures, marked, {
+  const { rows: revisedRows, revisions } = compareReleases(figures, marked, {
     previous: { released: previous.manifest.released },
     current: { released: options.released },
     reason: options.reason ?? DEFAULT_REVISION_REASON,
@@ -67,7 +65,7 @@ export async function reviseRelease(conn: DuckDBConnection, rows: ReleaseRows, o
   });
   const earlier = readLog(previous.folder);
   const all = [...earlier.filter((r) => r.revised !== options.released), ...revisions];
-  return { rows: revisedRows, log: all.length > 0 ? { schema_version: 1, revisions: all } : null, previous, revised: revisions.length, formChanges };
+  return { rows: revisedRows, log: all.length > 0 ? { schema_version: 1, revisions: all } : null, previous, revised: revisions.length };
 }
 
 /** The earlier release's own log, carried forward so the log lists every revision ever made. */
