@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COUNT_MEASURES, type CountRow } from '../../../src/lib/outputs/tables.ts';
+import { COUNT_MEASURES, type CountMeasure, type CountRow } from '../../../src/lib/outputs/tables.ts';
 import { openDuckDB } from '../duckdb.ts';
 import { aggregateCounts, type CountTable } from './aggregate-counts.ts';
 import { AUTHORITY, fixtureReference } from './fixture-reference.ts';
@@ -39,91 +39,104 @@ function expectAuthorityIsSum(rows: CountRow[]): void {
   }
 }
 
-describe('aggregateCounts', () => {
-  it('counts flows, the open caseload and the cumulative total by locality', () => {
-    const p = tables.programme;
-    expect(series(p, 'NTH', 'families_identified')).toEqual([3, 1, 1, 1]);
-    expect(series(p, 'NTH', 'families_attached')).toEqual([2, 1, 1, 1]);
-    expect(series(p, 'NTH', 'families_closed')).toEqual([1, 1, 0, 2]);
-    // F001 attached before the range counts from the start.
-    expect(series(p, 'NTH', 'families_attached_cumulative')).toEqual([3, 4, 5, 6]);
-    // Closed on the quarter's last day is not open at its end (F003, F005, F011).
-    expect(series(p, 'NTH', 'families_open')).toEqual([2, 2, 3, 2]);
+/** A series the fixture must give: table, area, measure, breakdown and its values by quarter. */
+type ExpectedSeries = readonly [table: CountTable, area: string, measure: CountMeasure, breakdown: string, values: readonly number[]];
 
-    expect(series(p, 'STH', 'families_identified')).toEqual([1, 2, 0, 1]);
-    expect(series(p, 'STH', 'families_attached')).toEqual([1, 0, 0, 1]);
-    // F009 closed without being attached: a closure, but never open.
-    expect(series(p, 'STH', 'families_closed')).toEqual([0, 1, 1, 0]);
-    expect(series(p, 'STH', 'families_attached_cumulative')).toEqual([2, 2, 2, 3]);
-    expect(series(p, 'STH', 'families_open')).toEqual([2, 2, 1, 2]);
+const EXPECTED_SERIES: readonly ExpectedSeries[] = [
+  // Flows, the open caseload and the cumulative total by locality.
+  ['programme', 'NTH', 'families_identified', 'all', [3, 1, 1, 1]],
+  ['programme', 'NTH', 'families_attached', 'all', [2, 1, 1, 1]],
+  ['programme', 'NTH', 'families_closed', 'all', [1, 1, 0, 2]],
+  // F001 attached before the range counts from the start.
+  ['programme', 'NTH', 'families_attached_cumulative', 'all', [3, 4, 5, 6]],
+  // Closed on the quarter's last day is not open at its end (F003, F005, F011).
+  ['programme', 'NTH', 'families_open', 'all', [2, 2, 3, 2]],
+  ['programme', 'STH', 'families_identified', 'all', [1, 2, 0, 1]],
+  ['programme', 'STH', 'families_attached', 'all', [1, 0, 0, 1]],
+  // F009 closed without being attached: a closure, but never open.
+  ['programme', 'STH', 'families_closed', 'all', [0, 1, 1, 0]],
+  ['programme', 'STH', 'families_attached_cumulative', 'all', [2, 2, 2, 3]],
+  ['programme', 'STH', 'families_open', 'all', [2, 2, 1, 2]],
+  // A family counts once under each criterion it met when attached.
+  ['criteria', 'NTH', 'families_attached', 'crime_asb', [1, 1, 1, 0]],
+  ['criteria', 'NTH', 'families_attached', 'education', [1, 0, 1, 1]],
+  ['criteria', 'NTH', 'families_attached', 'work', [0, 1, 1, 0]],
+  // F006 lists education twice and counts once.
+  ['criteria', 'STH', 'families_attached', 'education', [1, 0, 0, 0]],
+  ['criteria', 'STH', 'families_attached', 'domestic_abuse', [0, 0, 0, 1]],
+  // Outcomes achieved, and sustained once they have held long enough.
+  ['outcomes', 'NTH', 'outcomes_achieved', 'school_attendance', [1, 0, 0, 0]],
+  ['outcomes', 'NTH', 'outcomes_sustained', 'school_attendance', [0, 0, 1, 0]],
+  ['outcomes', 'NTH', 'outcomes_achieved', 'asb_reduction', [0, 1, 0, 0]],
+  ['outcomes', 'NTH', 'outcomes_sustained', 'asb_reduction', [0, 1, 0, 1]],
+  ['outcomes', 'NTH', 'outcomes_sustained', 'employment', [0, 0, 1, 0]],
+  ['outcomes', 'STH', 'outcomes_achieved', 'school_attendance', [1, 0, 0, 1]],
+  ['outcomes', 'STH', 'outcomes_sustained', 'school_attendance', [0, 0, 0, 0]],
+  ['outcomes', 'STH', 'outcomes_sustained', 'employment', [0, 0, 1, 0]],
+  ['outcomes', 'EST', 'outcomes_achieved', 'asb_reduction', [0, 0, 0, 0]],
+  // Outcomes add up across measures: the "all" row is their total.
+  ['outcomes', 'NTH', 'outcomes_achieved', 'all', [1, 1, 1, 0]],
+  ['outcomes', 'NTH', 'outcomes_sustained', 'all', [0, 1, 2, 1]],
+  // Claims counted and summed by claim type and claim window.
+  ['claims', 'NTH', 'claims', 'attachment_fee', [2, 1, 0, 0]],
+  ['claims', 'NTH', 'claim_amount_gbp', 'attachment_fee', [4800, 2400, 0, 0]],
+  // 1600.10 + 0.20 summed in pence: exactly 1600.30.
+  ['claims', 'NTH', 'claim_amount_gbp', 'results_crime_education', [0, 0, 0, 1600.3]],
+  ['claims', 'NTH', 'claims', 'continuous_employment', [0, 0, 1, 0]],
+  ['claims', 'STH', 'claim_amount_gbp', 'attachment_fee', [2400, 0, 0, 0]],
+  // The authority: the sum of its localities in each table.
+  ['programme', AUTHORITY, 'families_open', 'all', [4, 4, 4, 4]],
+  ['programme', AUTHORITY, 'families_attached_cumulative', 'all', [5, 6, 7, 9]],
+  ['criteria', AUTHORITY, 'families_attached', 'crime_asb', [1, 1, 1, 1]],
+  ['outcomes', AUTHORITY, 'outcomes_achieved', 'employment', [0, 0, 2, 0]],
+  ['claims', AUTHORITY, 'claims', 'attachment_fee', [3, 1, 0, 0]],
+  ['claims', AUTHORITY, 'claim_amount_gbp', 'attachment_fee', [7200, 2400, 0, 0]],
+];
+
+/** Rows each table has for the fixture's 4 areas and 4 quarters. */
+const EXPECTED_ROWS: Readonly<Record<CountTable, number>> = {
+  // x 5 measures.
+  programme: 80,
+  // x 4 criteria (both phases, deduplicated).
+  criteria: 64,
+  // x (3 measures + all) x 2 counts.
+  outcomes: 128,
+  // x (3 claim types + all) x 2 measures.
+  claims: 128,
+};
+
+describe('aggregateCounts', () => {
+  it.each(EXPECTED_SERIES)('%s: %s %s by %s', (table, area, measure, breakdown, values) => {
+    expect(series(tables[table], area, measure, breakdown)).toEqual(values);
+  });
+
+  it.each(Object.entries(EXPECTED_ROWS))('%s has %i rows', (table, rows) => {
+    expect(tables[table as CountTable]).toHaveLength(rows);
   });
 
   it('has true zero rows for a locality with no families', () => {
-    for (const measure of ['families_identified', 'families_attached', 'families_closed', 'families_open', 'families_attached_cumulative']) {
+    for (const measure of COUNT_MEASURES.programme) {
       expect(series(tables.programme, 'EST', measure)).toEqual([0, 0, 0, 0]);
     }
-    // 4 areas x 4 quarters x 5 measures.
-    expect(tables.programme).toHaveLength(80);
   });
 
   it('makes the authority the sum of its localities', () => {
-    expect(series(tables.programme, AUTHORITY, 'families_open')).toEqual([4, 4, 4, 4]);
-    expect(series(tables.programme, AUTHORITY, 'families_attached_cumulative')).toEqual([5, 6, 7, 9]);
     for (const rows of Object.values(tables)) expectAuthorityIsSum(rows);
   });
 
-  it('counts a family once under each criterion it met when attached', () => {
-    const c = tables.criteria;
-    expect(new Set(c.map((r) => r.measure))).toEqual(new Set(['families_attached']));
-    expect(series(c, 'NTH', 'families_attached', 'crime_asb')).toEqual([1, 1, 1, 0]);
-    expect(series(c, 'NTH', 'families_attached', 'education')).toEqual([1, 0, 1, 1]);
-    expect(series(c, 'NTH', 'families_attached', 'work')).toEqual([0, 1, 1, 0]);
-    // F006 lists education twice and counts once.
-    expect(series(c, 'STH', 'families_attached', 'education')).toEqual([1, 0, 0, 0]);
-    expect(series(c, 'STH', 'families_attached', 'domestic_abuse')).toEqual([0, 0, 0, 1]);
-    expect(series(c, AUTHORITY, 'families_attached', 'crime_asb')).toEqual([1, 1, 1, 1]);
-    // 4 areas x 4 quarters x 4 criteria (both phases, deduplicated).
-    expect(c).toHaveLength(64);
+  it('counts criteria only for families attached', () => {
+    expect(new Set(tables.criteria.map((r) => r.measure))).toEqual(new Set(['families_attached']));
   });
 
-  it('counts outcomes achieved, and sustained once they have held long enough', () => {
-    const o = tables.outcomes;
-    expect(series(o, 'NTH', 'outcomes_achieved', 'school_attendance')).toEqual([1, 0, 0, 0]);
-    expect(series(o, 'NTH', 'outcomes_sustained', 'school_attendance')).toEqual([0, 0, 1, 0]);
-    expect(series(o, 'NTH', 'outcomes_achieved', 'asb_reduction')).toEqual([0, 1, 0, 0]);
-    expect(series(o, 'NTH', 'outcomes_sustained', 'asb_reduction')).toEqual([0, 1, 0, 1]);
-    expect(series(o, 'NTH', 'outcomes_sustained', 'employment')).toEqual([0, 0, 1, 0]);
-    expect(series(o, 'STH', 'outcomes_achieved', 'school_attendance')).toEqual([1, 0, 0, 1]);
-    expect(series(o, 'STH', 'outcomes_sustained', 'school_attendance')).toEqual([0, 0, 0, 0]);
-    expect(series(o, 'STH', 'outcomes_sustained', 'employment')).toEqual([0, 0, 1, 0]);
-    expect(series(o, AUTHORITY, 'outcomes_achieved', 'employment')).toEqual([0, 0, 2, 0]);
-    expect(series(o, 'EST', 'outcomes_achieved', 'asb_reduction')).toEqual([0, 0, 0, 0]);
-    // Outcomes add up across measures: the "all" row is their total.
-    expect(series(o, 'NTH', 'outcomes_achieved', 'all')).toEqual([1, 1, 1, 0]);
-    expect(series(o, 'NTH', 'outcomes_sustained', 'all')).toEqual([0, 1, 2, 1]);
-    // 4 areas x 4 quarters x (3 measures + all) x 2 counts.
-    expect(o).toHaveLength(128);
-  });
-
-  it('counts and sums claims by claim type and claim window', () => {
+  it('makes the "all" claims row the sum of the claim types in every cell', () => {
+    // A claim has one type.
     const c = tables.claims;
-    expect(series(c, 'NTH', 'claims', 'attachment_fee')).toEqual([2, 1, 0, 0]);
-    expect(series(c, 'NTH', 'claim_amount_gbp', 'attachment_fee')).toEqual([4800, 2400, 0, 0]);
-    // 1600.10 + 0.20 summed in pence: exactly 1600.30.
-    expect(series(c, 'NTH', 'claim_amount_gbp', 'results_crime_education')).toEqual([0, 0, 0, 1600.3]);
-    expect(series(c, 'NTH', 'claims', 'continuous_employment')).toEqual([0, 0, 1, 0]);
-    expect(series(c, 'STH', 'claim_amount_gbp', 'attachment_fee')).toEqual([2400, 0, 0, 0]);
-    expect(series(c, AUTHORITY, 'claims', 'attachment_fee')).toEqual([3, 1, 0, 0]);
-    expect(series(c, AUTHORITY, 'claim_amount_gbp', 'attachment_fee')).toEqual([7200, 2400, 0, 0]);
-    // A claim has one type, so the "all" row is the sum of the claim types in every cell.
     for (const total of c.filter((r) => r.breakdown === 'all')) {
       const parts = c.filter(
         (r) => r.breakdown !== 'all' && r.quarter === total.quarter && r.area_code === total.area_code && r.measure === total.measure,
       );
       expect(total.value).toBeCloseTo(parts.reduce((n, r) => n + (r.value ?? 0), 0), 2);
     }
-    // 4 areas x 4 quarters x (3 claim types + all) x 2 measures.
-    expect(c).toHaveLength(128);
   });
 
   it('writes exactly the measures src/lib/outputs/tables.ts declares for each table', () => {

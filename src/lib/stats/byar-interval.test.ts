@@ -4,32 +4,24 @@ import { byarInterval } from './byar-interval.ts';
 import { Z_99_8 } from './interval.ts';
 
 describe('byarInterval', () => {
-  it('uses the exact Poisson interval below 10', () => {
-    // chi-squared quantiles / 2 (SciPy chi2.ppf): 0 -> 0 to 3.6889; 5 -> 1.6235 to 11.6683.
-    expect(byarInterval(0)).toEqual({ lower: 0, upper: expect.closeTo(3.68888, 5) });
-    const five = byarInterval(5);
-    expect(five.lower).toBeCloseTo(1.62349, 5);
-    expect(five.upper).toBeCloseTo(11.66833, 5);
-    const nine = byarInterval(9);
-    expect(nine.lower).toBeCloseTo(4.11537, 5);
-    expect(nine.upper).toBeCloseTo(17.0848, 4);
+  it.each<[count: number, z: number | undefined, lower: number, upper: number, digits: number]>([
+    // Below 10 the exact Poisson interval: chi-squared quantiles / 2 (SciPy chi2.ppf).
+    [0, undefined, 0, 3.68888, 5],
+    [5, undefined, 1.62349, 11.66833, 5],
+    [9, undefined, 4.11537, 17.0848, 4],
+    // From 10 Byar's approximation: 20 * (1 - 1/180 - 1.96/(3 sqrt 20))^3 and 21 * (1 - 1/189 + 1.96/(3 sqrt 21))^3.
+    [10, undefined, 4.78745, 18.39146, 5],
+    [20, undefined, 12.2114, 30.8899, 4],
+    // Another z. SciPy: gammaincinv(3, norm.sf(3.090232)) and gammaincinv(4, 1 - norm.sf(3.090232)).
+    [3, Z_99_8, 0.190533, 13.0622, 4],
+  ])('gives a count of %i (z %s) the interval %d to %d', (count, z, lower, upper, digits) => {
+    const interval = byarInterval(count, z);
+    expect(interval.lower).toBeCloseTo(lower, digits);
+    expect(interval.upper).toBeCloseTo(upper, digits);
   });
 
-  it("uses Byar's approximation from 10", () => {
-    // 20 * (1 - 1/180 - 1.96/(3 sqrt 20))^3 and 21 * (1 - 1/189 + 1.96/(3 sqrt 21))^3.
-    const twenty = byarInterval(20);
-    expect(twenty.lower).toBeCloseTo(12.2114, 4);
-    expect(twenty.upper).toBeCloseTo(30.8899, 4);
-    const ten = byarInterval(10);
-    expect(ten.lower).toBeCloseTo(4.78745, 5);
-    expect(ten.upper).toBeCloseTo(18.39146, 5);
-  });
-
-  it('takes another z', () => {
-    // SciPy: gammaincinv(3, norm.sf(3.090232)) and gammaincinv(4, 1 - norm.sf(3.090232)).
-    const three = byarInterval(3, Z_99_8);
-    expect(three.lower).toBeCloseTo(0.190533, 5);
-    expect(three.upper).toBeCloseTo(13.0622, 4);
+  it('starts at exactly 0 for a count of 0', () => {
+    expect(byarInterval(0).lower).toBe(0);
   });
 
   it('rejects a negative count', () => {
