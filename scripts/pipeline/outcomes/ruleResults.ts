@@ -34,6 +34,13 @@ WITH fam_rules AS (
   FROM families f JOIN __ref_outcome_rules r ON r.phase = f.programme_phase
   ${pairs === undefined ? '' : `SEMI JOIN (${pairs}) wanted ON wanted.family_ref = f.family_ref AND wanted.rule = r.rule`}
 ),
+evidencing AS (
+  -- Which measures evidence which need under each every-need rule, worked out on the small rule
+  -- tables first: with the exception in the families' join, DuckDB fell back to a nested loop.
+  SELECT c.rule, c.position, m.criterion, m.code
+  FROM __ref_outcome_conditions c JOIN __ref_outcome_measures m ON NOT list_contains(c.except_measures, m.code)
+  WHERE c.kind = 'every_need'
+),
 req AS (
   -- A named measure, skipped when it depends on a criterion the family was not identified on.
   SELECT fr.family_ref, fr.rule, c.measure, c.measure AS item, c.below, c.at_least, c.fall_at_least, c.followup_months, c.sustain_months
@@ -42,10 +49,10 @@ req AS (
   UNION ALL
   -- Every need, through each measure evidencing it. A need no measure evidences keeps a row with
   -- no measure, which nothing can meet: the family cannot show progress on it.
-  SELECT n.family_ref, n.rule, m.code, coalesce(m.code, n.need), NULL, NULL, NULL, c.followup_months, c.sustain_months
+  SELECT n.family_ref, n.rule, e.code, coalesce(e.code, n.need), NULL, NULL, NULL, c.followup_months, c.sustain_months
   FROM (SELECT family_ref, rule, unnest(needs) AS need FROM fam_rules) n
   JOIN __ref_outcome_conditions c ON c.rule = n.rule AND c.kind = 'every_need'
-  LEFT JOIN __ref_outcome_measures m ON m.criterion = n.need AND NOT list_contains(c.except_measures, m.code)
+  LEFT JOIN evidencing e ON e.rule = c.rule AND e.position = c.position AND e.criterion = n.need
 ),
 ev AS (
   SELECT req.family_ref, req.rule, req.item, o.date_sustained_to,
