@@ -37,33 +37,37 @@ interface JsonSchema {
 }
 
 interface ReferenceTable {
-  heading: string;
-  intro: string;
+  /** The file in data/reference/. */
+  file: string;
+  /** The part of the file the table describes ("each entry of `phases`"); none for the whole file. */
+  part?: string;
+  intro?: string;
   schema: z.ZodType;
 }
 
 const TABLES: readonly ReferenceTable[] = [
-  { heading: '`reference/localities.csv`', intro: 'One row per locality team, with a header row of these column names.', schema: localitySchema },
-  { heading: '`reference/indicators.json`: each entry of `indicators`', intro: 'The indicator catalogue. `themes` lists `{ code, title }` pairs; each indicator names one theme. Swapping this file swaps the indicator pages: no code change.', schema: indicatorSchema },
-  { heading: '`reference/programme.json`', intro: 'Programme settings: the rules that differ by phase and by council are data, never code.', schema: programmeSchema },
-  { heading: '`reference/programme.json`: each entry of `phases`', intro: '', schema: phaseSchema },
-  { heading: '`reference/programme.json`: each entry of `outcome_measures`', intro: '', schema: outcomeMeasureSchema },
-  { heading: '`reference/programme.json`: each entry of `payment_rules`', intro: 'A claim must match exactly one rule for its phase and financial year.', schema: paymentRuleSchema },
-  { heading: '`reference/council.json`', intro: 'How the site presents the council.', schema: councilSchema },
+  { file: 'localities.csv', intro: 'One row per locality team, with a header row of these column names.', schema: localitySchema },
+  { file: 'indicators.json', part: 'each entry of `indicators`', intro: 'The indicator catalogue. `themes` lists `{ code, title }` pairs; each indicator names one theme. Swapping this file swaps the indicator pages: no code change.', schema: indicatorSchema },
+  { file: 'programme.json', intro: 'Programme settings: the rules that differ by phase and by council are data, never code.', schema: programmeSchema },
+  { file: 'programme.json', part: 'each entry of `phases`', schema: phaseSchema },
+  { file: 'programme.json', part: 'each entry of `outcome_measures`', schema: outcomeMeasureSchema },
+  { file: 'programme.json', part: 'each entry of `payment_rules`', intro: 'A claim must match exactly one rule for its phase and financial year.', schema: paymentRuleSchema },
+  { file: 'council.json', intro: 'How the site presents the council.', schema: councilSchema },
   {
-    heading: '`reference/outcome-rules.json`',
+    file: 'outcome-rules.json',
     intro:
       'Outcome rules: when a family\'s measured outcomes (outcomes.csv) make it claimable for a results payment. Optional: without it no claim is treated as a results claim. The pipeline checks results claims against these rules and lists the families that meet them in the internal claims file (`--claims-file`, board audience only).',
     schema: outcomeRulesSchema,
   },
-  { heading: '`reference/outcome-rules.json`: each entry of `claim_periods`', intro: '', schema: claimPeriodSchema },
+  { file: 'outcome-rules.json', part: 'each entry of `claim_periods`', schema: claimPeriodSchema },
   {
-    heading: '`reference/outcome-rules.json`: each entry of `rules`',
+    file: 'outcome-rules.json',
+    part: 'each entry of `rules`',
     intro: 'One rule per phase and claim type. A rule is met when every condition holds; a rule none of whose conditions applies to a family is not met. It is sustained on the latest day an outcome it asks for had held for its sustain months.',
     schema: outcomeRuleSchema,
   },
-  { heading: '`reference/outcome-rules.json`: a condition of `kind` "measure"', intro: 'A value missing from outcomes.csv counts as not meeting a threshold.', schema: measureConditionSchema },
-  { heading: '`reference/outcome-rules.json`: a condition of `kind` "every_need"', intro: 'Every criterion the family was identified on must be evidenced by each outcome measure of that criterion (programme.json), achieved and sustained; a criterion with no measure cannot be met.', schema: everyNeedConditionSchema },
+  { file: 'outcome-rules.json', part: 'a condition of `kind` "measure"', intro: 'A value missing from outcomes.csv counts as not meeting a threshold.', schema: measureConditionSchema },
+  { file: 'outcome-rules.json', part: 'a condition of `kind` "every_need"', intro: 'Every criterion the family was identified on must be evidenced by each outcome measure of that criterion (programme.json), achieved and sustained; a criterion with no measure cannot be met.', schema: everyNeedConditionSchema },
 ];
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -96,7 +100,8 @@ function renderTable(table: ReferenceTable): string {
   const rows = Object.entries(json.properties ?? {}).map(
     ([name, s]) => `| \`${name}\` | ${typeWords(s)} | ${required.has(name) ? 'yes' : 'no'} | ${cell(s.description ?? '')} | ${cell(allowed(s))} |`,
   );
-  return [`### ${table.heading}`, '', ...(table.intro ? [table.intro, ''] : []), '| Field | Type | Required | Meaning | Allowed values |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+  const heading = `\`reference/${table.file}\`${table.part ? `: ${table.part}` : ''}`;
+  return [`### ${heading}`, '', ...(table.intro ? [table.intro, ''] : []), '| Field | Type | Required | Meaning | Allowed values |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
 }
 
 export function renderReferenceDictionary(): string {

@@ -16,12 +16,18 @@
  */
 import highsLoader, { type Highs, type Model, type ModelData } from 'highs';
 
+/** The values from `lower` to `upper`, both included. */
+export interface Interval {
+  readonly lower: number;
+  readonly upper: number;
+}
+
 /** What the reader sees of a cell. */
 export type CellView =
   /** Published exactly. */
   | { readonly kind: 'exact' }
-  /** Published rounded: the true value lies in [lower, upper]. */
-  | { readonly kind: 'range'; readonly lower: number; readonly upper: number }
+  /** Published rounded: the true value lies in the interval. */
+  | ({ readonly kind: 'range' } & Interval)
   /** Hidden ([c]) or not published at all: only its own lower bound is known. */
   | { readonly kind: 'hidden'; readonly lower: number };
 
@@ -52,9 +58,10 @@ export interface AuditRelation {
   readonly coefs: readonly number[];
 }
 
-export interface Interval {
-  readonly lower: number;
-  readonly upper: number;
+/** Cells and the relations that hold between them (by index into `cells`): what an audit is run on. */
+export interface RelatedCells<Cell> {
+  readonly cells: readonly Cell[];
+  readonly relations: readonly AuditRelation[];
 }
 
 export interface AuditFinding {

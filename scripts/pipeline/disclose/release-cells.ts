@@ -9,7 +9,7 @@ import { parseQuarter, quarterEnd, quarterLabel, type FinancialQuarter } from '.
 import { PERIOD_TYPE_NAMES, releasePeriods, type ReleasePeriod } from '../../../src/lib/period/release-periods.ts';
 import type { DisclosurePolicy, MeasurePolicy } from '../../../src/lib/reference/schema.ts';
 import type { CountTable } from '../aggregate/index.ts';
-import type { AuditRelation } from './audit.ts';
+import type { AuditRelation, RelatedCells } from './audit.ts';
 import { buildRelations, TABLE_RELATIONS, type Relation } from './relations.ts';
 
 export interface ReleaseCell {
@@ -26,9 +26,7 @@ export interface ReleaseCell {
   readonly row: number | null;
 }
 
-export interface ReleaseUniverse {
-  readonly cells: readonly ReleaseCell[];
-  readonly relations: readonly AuditRelation[];
+export interface ReleaseUniverse extends RelatedCells<ReleaseCell> {
   /** [count cell, amount cell]: the amount is shown only with its count. */
   readonly links: ReadonlyArray<readonly [number, number]>;
   /** `table|row` of quarter rows at an area level the policy does not publish. */

@@ -4,7 +4,7 @@
  * that audits them checks the audit against the arithmetic and not against itself.
  */
 import fc from 'fast-check';
-import type { AuditRelation } from '../audit.ts';
+import type { AuditRelation, RelatedCells } from '../audit.ts';
 
 export type SeriesKind = 'area_totals' | 'two_granularities' | 'running_total' | 'stock_and_flow' | 'tariff' | 'overlap_bound';
 export const SERIES_KINDS: readonly SeriesKind[] = ['area_totals', 'two_granularities', 'running_total', 'stock_and_flow', 'tariff', 'overlap_bound'];
@@ -18,10 +18,7 @@ export interface SeriesCell {
   readonly countOf: number | null;
 }
 
-export interface LinkedSeries {
-  readonly cells: readonly SeriesCell[];
-  readonly relations: readonly AuditRelation[];
-}
+export type LinkedSeries = RelatedCells<SeriesCell>;
 
 export interface SeriesSpec {
   readonly kinds: readonly SeriesKind[];
