@@ -4,29 +4,30 @@
  * published cells must be declared here (see docs/disclosure-control.md).
  */
 import { quarterIndex, quarterOfDate } from '../../../src/lib/period/quarter.ts';
-import type { CountRow, OutputTable } from '../../../src/lib/outputs/tables.ts';
+import type { COUNT_MEASURES, CountRow, CountTable } from '../../../src/lib/outputs/tables.ts';
 
 /** stock_q − stock_{q−1} = Σ inflows_q − Σ outflows_q, per area and breakdown. */
-export interface StockFlow {
-  readonly stock: string;
-  readonly inflows: readonly string[];
-  readonly outflows: readonly string[];
+export interface StockFlow<M extends string = string> {
+  readonly stock: M;
+  readonly inflows: readonly M[];
+  readonly outflows: readonly M[];
 }
 
 /** A measure that can be read off its count (a money amount at a fixed tariff, say). */
-export interface LinkedMeasure {
-  readonly count: string;
-  readonly follower: string;
+export interface LinkedMeasure<M extends string = string> {
+  readonly count: M;
+  readonly follower: M;
 }
 
-export interface RelationSpec {
+/** The relations that hold between the measures `M` of one table. */
+export interface RelationSpec<M extends string = string> {
   /** Locality cells sum to the authority cell of the same quarter, measure and breakdown. */
   readonly areaTotals: boolean;
-  readonly stockFlows: readonly StockFlow[];
+  readonly stockFlows: readonly StockFlow<M>[];
   /** Measures whose breakdowns are mutually exclusive and sum to the measure's "all" row. */
-  readonly breakdownTotals: readonly string[];
+  readonly breakdownTotals: readonly M[];
   /** Followers are suppressed with their count and take no primary rule of their own. */
-  readonly links: readonly LinkedMeasure[];
+  readonly links: readonly LinkedMeasure<M>[];
 }
 
 export const NO_RELATIONS: RelationSpec = { areaTotals: false, stockFlows: [], breakdownTotals: [], links: [] };
@@ -35,9 +36,10 @@ export const NO_RELATIONS: RelationSpec = { areaTotals: false, stockFlows: [], b
  * The relations that hold in each count table as the aggregate stage defines its measures
  * (src/lib/outputs/tables.ts). Criteria and outcome breakdowns overlap (a family counts once per
  * criterion met), so they do not sum to a total and are not declared as if they did. The cohort
- * table is not quarterly: its relations are in cohort.ts.
+ * table is not quarterly: its relations are in cohort.ts. Each table's relations name only its own
+ * measures, so a misspelt measure (which would silently leave its relations out) fails the type check.
  */
-export const TABLE_RELATIONS: Record<Exclude<OutputTable, 'indicators' | 'periods' | 'cohort'>, RelationSpec> = {
+export const TABLE_RELATIONS: Record<CountTable, RelationSpec> = {
   programme: {
     areaTotals: true,
     stockFlows: [
@@ -58,7 +60,7 @@ export const TABLE_RELATIONS: Record<Exclude<OutputTable, 'indicators' | 'period
     breakdownTotals: ['claims', 'claim_amount_gbp'],
     links: [{ count: 'claims', follower: 'claim_amount_gbp' }],
   },
-};
+} satisfies { readonly [T in CountTable]: RelationSpec<(typeof COUNT_MEASURES)[T][number]> };
 
 /** Σ coefs·cell = 0 over indices into the cell array the relations were built from. */
 export interface Relation {

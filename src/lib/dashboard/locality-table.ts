@@ -33,6 +33,7 @@ export function localityTable(ctx: DashboardContext): DashboardTable {
     caption: `Families, outcomes and claims by locality, ${config.authority.name}, ${ctx.quarter} and ${ctx.year} to date`,
     columns: TABLE_COLUMNS,
     rows: areas.map(({ code, name, needShare }) => localityRow(ctx, code, name, needShare)),
+    rowHeaderKey: 'area',
   };
 }
 

@@ -47,6 +47,8 @@ export interface DashboardTable {
   readonly caption: string;
   readonly columns: readonly TableColumn[];
   readonly rows: readonly TableRow[];
+  /** Key of the column whose cells head the rows (`<th scope="row">`), chosen with the columns. */
+  readonly rowHeaderKey: string;
 }
 
 export interface DashboardModel {

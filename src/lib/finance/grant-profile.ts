@@ -5,17 +5,21 @@
  */
 import type { PaymentFramework } from '../reference/payment-framework.ts';
 
-export interface GrantYear {
-  readonly year: string;
+/** A programme year's grant, or the whole programme's. */
+export interface GrantFigures {
   readonly fundedFamilies: number;
   readonly upFrontGbp: number;
   readonly resultsAtFullSuccessGbp: number;
   readonly totalGbp: number;
 }
 
+export interface GrantYear extends GrantFigures {
+  readonly year: string;
+}
+
 export interface GrantProfile {
   readonly years: readonly GrantYear[];
-  readonly total: Omit<GrantYear, 'year'>;
+  readonly total: GrantFigures;
   /** Committed families times the funded share: the families the grant pays for. */
   readonly fundedOfCommitted: number;
 }
