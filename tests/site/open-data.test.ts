@@ -16,7 +16,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
 import { parseCsv } from '../../src/lib/encoding/csv.ts';
 import { loadReleaseCalendar, splitCalendar } from '../../src/lib/reference/release-calendar.ts';
-import { tableColumns, tableKey } from '../../src/lib/outputs/datapackage.ts';
+import { tableColumns, tableKey } from '../../src/lib/outputs/table-layout.ts';
 import { OUTPUT_TABLES, type Manifest, type OutputTable } from '../../src/lib/outputs/tables.ts';
 import { formatDate } from '../../src/lib/format/date.ts';
 

@@ -5,19 +5,8 @@
  * are passed in by the open-data page, which owns them.
  */
 import { SYMBOL_MEANINGS } from '../format/symbols.ts';
-import {
-  COHORT_COLUMNS,
-  COHORT_SORT,
-  COUNT_COLUMNS,
-  COUNT_SORT,
-  INDICATOR_COLUMNS,
-  INDICATOR_SORT,
-  OUTPUT_TABLES,
-  PERIOD_COLUMNS,
-  PERIOD_SORT,
-  type Manifest,
-  type OutputTable,
-} from './tables.ts';
+import { tableColumns, tableKey } from './table-layout.ts';
+import { OUTPUT_TABLES, type Manifest, type OutputTable } from './tables.ts';
 
 export const DATAPACKAGE_FILE = 'datapackage.json';
 export const DATAPACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -27,22 +16,6 @@ export const OGL = {
   title: 'Open Government Licence v3.0',
   path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
 } as const;
-
-/** Columns and sort keys of each kind of table: the sort keys identify a row. */
-const KINDS = {
-  count: { columns: COUNT_COLUMNS, key: COUNT_SORT },
-  indicator: { columns: INDICATOR_COLUMNS, key: INDICATOR_SORT },
-  period: { columns: PERIOD_COLUMNS, key: PERIOD_SORT },
-  cohort: { columns: COHORT_COLUMNS, key: COHORT_SORT },
-} as const;
-
-export function tableColumns(table: OutputTable): readonly (readonly [string, string])[] {
-  return KINDS[OUTPUT_TABLES[table].kind].columns;
-}
-
-export function tableKey(table: OutputTable): readonly string[] {
-  return KINDS[OUTPUT_TABLES[table].kind].key;
-}
 
 /** Table Schema types of the DuckDB types the pipeline writes. */
 const FIELD_TYPES: Readonly<Record<string, string>> = {

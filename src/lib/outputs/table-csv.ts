@@ -4,7 +4,7 @@
  * for the open data (/data/<table>.csv) and every archived release (/releases/<slug>/<table>.csv).
  */
 import { toCsv } from '../format/csv.ts';
-import { tableColumns } from './datapackage.ts';
+import { tableColumns } from './table-layout.ts';
 import type { OutputTable } from './tables.ts';
 
 type CsvRow = Record<string, string | number | boolean | null>;

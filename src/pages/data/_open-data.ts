@@ -2,7 +2,7 @@
  * What the open-data page says about each published file: its columns in words. Kept beside the
  * page because it documents the files the pipeline writes (src/lib/outputs/tables.ts).
  */
-import { tableColumns } from '../../lib/outputs/datapackage.ts';
+import { tableColumns } from '../../lib/outputs/table-layout.ts';
 import { OUTPUT_TABLES, type OutputTable } from '../../lib/outputs/tables.ts';
 
 export const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
