@@ -19,7 +19,7 @@ import { decodeExtract, type Encoding } from './decodeExtract.ts';
 import { IssueLog, DETAIL_CAP, type IssueCount } from './issueLog.ts';
 import { createEmptyRaw, dropBlankRows, loadCsv, rawTableName, setLines, writeCopy } from './loadRawTable.ts';
 import { matchHeader } from './matchHeader.ts';
-import { isSameFile, openExtract } from './openExtract.ts';
+import { isSameFile, openExtract, type OpenedExtract } from './openExtract.ts';
 import { readHeaderRecord, scanRecords, writeCleanCopy, type HeaderRecord, type RecordProblem } from './scanRecords.ts';
 
 export interface ReadOptions {
@@ -29,6 +29,8 @@ export interface ReadOptions {
   readonly fileName?: string;
   /** Tried first on a UTF-8 file with a clean header and one record per line (validate/cleanPass.ts). */
   readonly cleanPass?: CleanPass;
+  /** The file already being opened (openExtract with the same names), so its bytes load while DuckDB reads the file before. */
+  readonly opening?: Promise<OpenedExtract>;
 }
 
 /**
@@ -89,7 +91,7 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     return { ...base, sha256, encoding, rowsIn: 0, usable: false, issues: log.issues, counts: log.counts };
   };
 
-  const opened = await openExtract(extractsDir, opts.fileName ?? file, file);
+  const opened = await (opts.opening ?? openExtract(extractsDir, opts.fileName ?? file, file));
   if (!opened.ok) {
     if (opened.code === 'missing_file') {
       fileIssue('missing_file', 'error', `${file} is not in the extracts folder ${extractsDir}.`, `Export ${file} (see data/DATA-DICTIONARY.md). If there is nothing to report, include the header line only.`);

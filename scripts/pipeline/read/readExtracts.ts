@@ -8,6 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { extracts as contract, type ExtractSpec } from '../contract/extracts.ts';
 import type { DataIssue } from '../issues.ts';
 import { rowCount } from '../progress.ts';
+import { openExtract, type OpenedExtract } from './openExtract.ts';
 import { readExtract, type CleanPass, type ReadResult } from './readExtract.ts';
 
 export interface ReadAllOptions {
@@ -32,17 +33,33 @@ export async function readExtracts(conn: DuckDBConnection, extractsDir: string, 
   // folders are ignored.
   const names = (await readdir(extractsDir, { withFileTypes: true })).filter((e) => !e.isDirectory()).map((e) => e.name);
   const used = new Set<string>();
-  const reads: ReadResult[] = [];
-  for (const spec of specs) {
+  const found = specs.map((spec) => {
     const exact = names.find((n) => n === spec.file);
     const loose = exact ?? names.find((n) => n.toLowerCase() === spec.file.toLowerCase());
     if (loose) used.add(loose);
-    const readOnce = async (cleanPass: CleanPass | undefined): Promise<ReadResult> => {
-      const read = await readExtract(conn, extractsDir, spec, { workDir: opts.workDir, ...(loose ? { fileName: loose } : {}), ...(cleanPass ? { cleanPass } : {}) });
+    return { spec, loose };
+  });
+  // Each file's bytes are loaded (on libuv's threads) while DuckDB reads the file before it:
+  // loading a large extract takes about a third of DuckDB's read. One file ahead at most, so
+  // memory holds no more than two files' bytes.
+  const open = (i: number) => {
+    const next = found[i];
+    const opening = next?.loose ? openExtract(extractsDir, next.loose, next.spec.file) : undefined;
+    // Awaited in order below; a failure is reported there, not as an unhandled rejection meanwhile.
+    opening?.catch(() => undefined);
+    return opening;
+  };
+  const reads: ReadResult[] = [];
+  let opening = open(0);
+  for (const [i, { spec, loose }] of found.entries()) {
+    const readOnce = async (cleanPass: CleanPass | undefined, ahead?: Promise<OpenedExtract>): Promise<ReadResult> => {
+      const read = await readExtract(conn, extractsDir, spec, { workDir: opts.workDir, ...(loose ? { fileName: loose } : {}), ...(cleanPass ? { cleanPass } : {}), ...(ahead ? { opening: ahead } : {}) });
       opts.onProgress?.(`${spec.file}: ${rowCount(read.rowsIn)} read`);
       return loose && loose !== spec.file ? withCaseWarning(read, spec, loose) : read;
     };
-    const read = await readOnce(opts.cleanPass);
+    const current = opening;
+    opening = open(i + 1);
+    const read = await readOnce(opts.cleanPass, current);
     reads.push(read.clean ? { ...read, readAgain: () => readOnce(undefined) } : read);
   }
   const folderIssues = names
