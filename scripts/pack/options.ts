@@ -7,12 +7,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MANIFEST_FILE, type Audience } from '../../src/lib/outputs/tables.ts';
-import { PACK_FOLDER, packFileName } from '../../src/lib/pack/sections.ts';
+import { packFileName } from '../../src/lib/pack/sections.ts';
 import { SITE_FOLDERS } from '../../src/lib/site/site-build.ts';
 import { readQuarter, quarterLabel } from '../../src/lib/period/quarter.ts';
 import { UsageError } from '../pipeline/options.ts';
 import { CommandError } from '../cli/main.ts';
-import { QUARTERS_PATH } from '../../src/lib/dashboard/pages.ts';
+import { PACK_FOLDER, QUARTERS_PATH } from '../../src/lib/dashboard/pages.ts';
 
 export const PACK_USAGE = `Usage: npm run pack -- --quarter "2025-26 Q4" [options]
 

@@ -28,6 +28,11 @@ describe('dashboard pages', () => {
     expect(dashboardPath(twins, '2014-15 Q1', 'A2')).toBe('/quarters/2014-15-q1/st-mary-a2/');
   });
 
+  it('keeps a locality named like another page of the quarter off that page', () => {
+    const pack = { ...config, localities: [{ code: 'PK', name: 'Pack', need: 1 }] } as DashboardConfig;
+    expect(dashboardPath(pack, '2014-15 Q1', 'PK')).toBe('/quarters/2014-15-q1/pack-pk/');
+  });
+
   it('groups quarters by financial year, newest first', () => {
     expect(quartersByYear(config)).toEqual([
       { year: '2014-15', quarters: ['2014-15 Q2', '2014-15 Q1'] },

@@ -9,6 +9,12 @@ import type { DashboardConfig } from './config.ts';
 
 export const QUARTERS_PATH = '/quarters/';
 
+/** Folder of the quarter's evidence pack, beside its locality pages (src/pages/quarters/[quarter]/pack/). */
+export const PACK_FOLDER = 'pack';
+
+/** Names a locality's page cannot take: the other pages under a quarter. */
+const TAKEN_BY_QUARTER_PAGES: ReadonlySet<string> = new Set([PACK_FOLDER]);
+
 /** "2025-26 Q2" → "2025-26-q2". */
 export function quarterSlug(label: string): string {
   return label.toLowerCase().replace(' ', '-');
@@ -29,13 +35,17 @@ export function dashboardPath(config: DashboardConfig, quarter: string, locality
   return `${QUARTERS_PATH}${quarterSlug(quarter)}/${area ? `${area}/` : ''}`;
 }
 
-/** Each locality's slug from its name; two names that read alike, or none, fall back to the code. */
+/**
+ * Each locality's slug from its name; two names that read alike, none, or a name another page
+ * under the quarter has (a locality called "Pack") fall back to adding the code.
+ */
 function localitySlugs(config: DashboardConfig): Map<string, string> {
   const counts = new Map<string, number>();
   for (const l of config.localities) counts.set(areaSlug(l.name), (counts.get(areaSlug(l.name)) ?? 0) + 1);
   return new Map(config.localities.map((l) => {
     const slug = areaSlug(l.name);
-    return [l.code, slug !== '' && counts.get(slug) === 1 ? slug : `${slug}-${areaSlug(l.code)}`.replace(/^-/, '')];
+    const own = slug !== '' && counts.get(slug) === 1 && !TAKEN_BY_QUARTER_PAGES.has(slug);
+    return [l.code, own ? slug : `${slug}-${areaSlug(l.code)}`.replace(/^-/, '')];
   }));
 }
 

@@ -5,7 +5,7 @@
  * and the tests all read them from here.
  */
 import type { Audience } from '../outputs/tables.ts';
-import { QUARTERS_PATH, quarterSlug } from '../dashboard/pages.ts';
+import { PACK_FOLDER, QUARTERS_PATH, quarterSlug } from '../dashboard/pages.ts';
 
 /** Every section of the pack, in order: each is an <h2> with this id and a line of the contents list. */
 export const PACK_SECTIONS = [
@@ -24,9 +24,6 @@ export type PackSectionId = (typeof PACK_SECTIONS)[number]['id'];
 
 /** The words on every page of the internal (board) pack, printed and on screen. */
 export const INTERNAL_MARKING = 'Internal: not for publication';
-
-/** Folder name of the pack under a quarter's page. */
-export const PACK_FOLDER = 'pack';
 
 /** "2025-26 Q4" → "/quarters/2025-26-q4/pack/". */
 export function packPath(quarter: string): string {
