@@ -10,6 +10,8 @@ import { join } from 'node:path';
 export const SAMPLE_SITE_DIR = '.cache/test-site';
 /** The sample's release archive (npm run sample-archive): the pipeline compares with it and the site serves it. */
 export const SAMPLE_ARCHIVE_DIR = 'data/sample/releases';
+/** The analyst's reason for this release's revisions (--revision-reason), so tests see it reach the log and the page. */
+export const SAMPLE_REVISION_REASON = 'Late attachments and closures recorded since the 2026-27 Q1 release.';
 
 /** The environment `npm run site` gives Astro; a shell's own TFO_SITE_* settings do not leak in. */
 export const PUBLIC_SITE_ENV: Readonly<Record<string, string>> = { ASTRO_TELEMETRY_DISABLED: '1', TFO_SITE_AUDIENCE: 'public', TFO_SITE_DATA: '' };
@@ -17,7 +19,7 @@ export const PUBLIC_SITE_ENV: Readonly<Record<string, string>> = { ASTRO_TELEMET
 export function buildSampleSite(outDir = SAMPLE_SITE_DIR): void {
   const env = { ...process.env, ...PUBLIC_SITE_ENV, TFO_SITE_RELEASES: SAMPLE_ARCHIVE_DIR };
   const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-  run(['--import', 'tsx', 'scripts/cli/data.ts', '--extracts', 'data/sample', '--audience', 'public', '--archive', SAMPLE_ARCHIVE_DIR, '--quiet']);
+  run(['--import', 'tsx', 'scripts/cli/data.ts', '--extracts', 'data/sample', '--audience', 'public', '--archive', SAMPLE_ARCHIVE_DIR, '--revision-reason', SAMPLE_REVISION_REASON, '--quiet']);
   run(['node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', outDir]);
 }
 

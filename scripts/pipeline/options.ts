@@ -28,6 +28,8 @@ export interface PipelineOptions {
   claimsWindow?: string | null;
   /** The release archive to compare with (public audience only), or null for none. */
   archiveDir?: string | null;
+  /** Why figures were revised, for the revisions log and page; null for the standard wording. */
+  revisionReason?: string | null;
   quiet: boolean;
 }
 
@@ -62,6 +64,10 @@ Options:
   --archive <folder>     the release archive (see npm run release): compare with the latest
                          archived release before this one, mark revised figures [r] and write
                          revisions.json; public audience only
+  --revision-reason <text>
+                         why this release revises earlier figures, in a sentence for the
+                         revisions page (default: "Late or corrected records received since the
+                         previous release."); needs --archive
   --quiet                no progress lines
   --help                 show this help
 `;
@@ -92,6 +98,7 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
         'claims-file': { type: 'string' },
         'claims-window': { type: 'string' },
         archive: { type: 'string' },
+        'revision-reason': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -126,6 +133,7 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
   if (archiveDir !== null && v.audience !== 'public') {
     throw new UsageError('--archive compares public releases figure by figure, so it is for the public audience only; drop it for --audience board.');
   }
+  const revisionReason = parseRevisionReason(v['revision-reason'], archiveDir);
   const sourceDateEpoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
   return {
     extractsDir: v.extracts,
@@ -144,8 +152,26 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
     claimsFile,
     claimsWindow,
     archiveDir,
+    revisionReason,
     quiet: v.quiet ?? false,
   };
+}
+
+/** Longest reason: a sentence or two in a table cell, not a report. */
+export const REVISION_REASON_MAX = 300;
+
+/** The reason, trimmed, or null; it is published, so it is one short line of plain text. */
+function parseRevisionReason(text: string | undefined, archiveDir: string | null): string | null {
+  if (text === undefined) return null;
+  if (archiveDir === null) throw new UsageError('--revision-reason says why figures of an earlier release changed, so it needs --archive <folder> to compare with.');
+  const reason = text.trim();
+  if (reason === '') throw new UsageError('--revision-reason is empty; give a sentence such as "Late attachments recorded by the Northgate team."');
+  // Control characters (line breaks, tabs, escapes) would break the table cell and the log's one-line entries.
+  if (/\p{Cc}/u.test(reason)) throw new UsageError('--revision-reason must be one line of text, without line breaks, tabs or other control characters.');
+  if ([...reason].length > REVISION_REASON_MAX) {
+    throw new UsageError(`--revision-reason is ${[...reason].length} characters; keep it to ${REVISION_REASON_MAX} (a sentence or two for the revisions page).`);
+  }
+  return reason;
 }
 
 function parseSourceDateEpoch(text: string | undefined): string | null {

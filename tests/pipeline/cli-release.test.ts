@@ -111,4 +111,21 @@ describe('npm run release', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--archive .*missing: no such folder/);
   });
+
+  it('takes the reason for revisions as one short line, and only with --archive', async () => {
+    const ws = workspace();
+    mkdirSync(ws.archive);
+    const cases: [string[], RegExp][] = [
+      [['--revision-reason', 'Late records.'], /--revision-reason .* needs --archive <folder>/],
+      [['--archive', ws.archive, '--revision-reason', '  '], /--revision-reason is empty/],
+      [['--archive', ws.archive, '--revision-reason', 'Late records.\nSee the note.'], /one line of text, without line breaks/],
+      [['--archive', ws.archive, '--revision-reason', 'x'.repeat(301)], /--revision-reason is 301 characters; keep it to 300/],
+    ];
+    for (const [args, message] of cases) {
+      const refused = await runCli(['--extracts', 'data/sample', ...args]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(message);
+      expect(refused.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
 });

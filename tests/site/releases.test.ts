@@ -18,6 +18,7 @@ import { plainRow } from '../../src/lib/data/plain-row.ts';
 import { revisionsLogSchema } from '../../src/lib/outputs/revisions.ts';
 import { checkRevisionLogs, siteReleases } from '../../src/lib/site/releases.ts';
 import type { Manifest } from '../../src/lib/outputs/tables.ts';
+import { SAMPLE_REVISION_REASON } from '../../scripts/build/sample-site.ts';
 
 const siteDir = inject('siteDir');
 const page = (path: string): Document => parseHTML(readFileSync(join(siteDir, path, 'index.html'), 'utf8')).document;
@@ -73,6 +74,8 @@ describe('revisions', () => {
     const earlier = JSON.parse(readFileSync(join(siteDir, 'releases', '2026-27-q1', 'manifest.json'), 'utf8')) as Manifest;
     for (const r of revised) {
       expect(r.first_released).toBe(earlier.released);
+      // The analyst's --revision-reason, not the standard wording.
+      expect(r.reason).toBe(SAMPLE_REVISION_REASON);
       // "Was" is only ever a number the earlier release showed: never behind a symbol that replaces it.
       expect(r.was === null || !['[c]', '[x]', '[z]', '[low]'].includes(r.was_flag ?? '')).toBe(true);
     }
@@ -104,7 +107,7 @@ describe('revisions', () => {
     const body = Array.from(doc.querySelectorAll('#revisions-table tbody tr')).map((tr) => tr.textContent?.replace(/\s+/g, ' ') ?? '');
     expect(body.length).toBe(log.revisions.length);
     const r = revised.find((x) => x.table === 'indicators' && x.now_flag === '[r]')!;
-    expect(body.some((line) => line.includes(r.measure) && line.includes(r.area_code) && line.includes(r.period) && line.includes('[r]'))).toBe(true);
+    expect(body.some((line) => line.includes(r.measure) && line.includes(r.area_code) && line.includes(r.period) && line.includes('[r]') && line.includes(SAMPLE_REVISION_REASON))).toBe(true);
     expect(doc.querySelector('#revisions-key')?.textContent).toContain('revised');
     expect(Array.from(doc.querySelectorAll('#revisions-table abbr')).every((a) => (a.getAttribute('title') ?? '').length > 0)).toBe(true);
   });
