@@ -5,8 +5,10 @@
  * committed) the first time. Prints figures; asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { extracts as extractSpecs } from '../pipeline/contract/extracts.ts';
 import { extractLimits } from '../pipeline/contract/limits.ts';
 
 const DIR = '.cache/bench/hostile';
@@ -117,18 +119,29 @@ const inputs: readonly HostileInput[] = [
   },
 ];
 
-/** The input's folder, named after its label so a changed list never reuses a stale input. */
-function prepare(input: HostileInput): string {
+/**
+ * The input's folder, named after its label so a changed list never reuses a stale input, and
+ * made again when the sample changes (a regenerated sample made the old copies fail a newer rule).
+ */
+function prepare(input: HostileInput, sample: string): string {
   const root = join(DIR, input.label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''));
   const extracts = join(root, 'extracts');
   const done = join(root, 'ready');
-  if (existsSync(done)) return extracts;
+  const stamp = `${input.label}\n${sample}`;
+  if (existsSync(done) && readFileSync(done, 'utf8') === stamp) return extracts;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   cpSync('data/sample', extracts, { recursive: true, filter: (src) => !src.endsWith('README.md') });
   input.make(extracts);
-  writePieces(done, [input.label]);
+  writePieces(done, [stamp]);
   return extracts;
+}
+
+/** SHA-256 of the sample's extracts, which every input starts from. */
+function sampleStamp(): string {
+  const hash = createHash('sha256');
+  for (const e of extractSpecs) hash.update(e.file).update(readFileSync(join('data/sample', e.file)));
+  return hash.digest('hex');
 }
 
 /** The child's figures, or null (after printing why) when it crashed rather than answered. */
@@ -147,9 +160,10 @@ function measure(extracts: string, out: string): Measured | null {
 
 export async function benchHostile(): Promise<void> {
   const results: { label: string; m: Measured; hostile: boolean }[] = [];
+  const sampleFiles = sampleStamp();
   for (const [i, input] of inputs.entries()) {
     console.log(`${input.label}:`);
-    const m = measure(prepare(input), join(DIR, `out-${i}`));
+    const m = measure(prepare(input, sampleFiles), join(DIR, `out-${i}`));
     if (!m) continue;
     results.push({ label: input.label, m, hostile: i > 0 });
     const outcome = m.refused ? `refused: ${m.first.slice(0, 140)}${m.first.length > 140 ? '…' : ''}` : 'published';
