@@ -7,14 +7,6 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
-  COHORT_COLUMNS,
-  COHORT_SORT,
-  COUNT_COLUMNS,
-  COUNT_SORT,
-  INDICATOR_COLUMNS,
-  INDICATOR_SORT,
-  PERIOD_COLUMNS,
-  PERIOD_SORT,
   MANIFEST_FILE,
   OUTPUT_TABLES,
   QUALITY_REPORT_FILES,
@@ -31,6 +23,7 @@ import {
 } from '../../src/lib/outputs/tables.ts';
 import { parseQuarter, type FinancialQuarter } from '../../src/lib/period/quarter.ts';
 import { loadReference, type Reference } from '../../src/lib/reference/load.ts';
+import { tableColumns, tableKey } from '../../src/lib/outputs/table-layout.ts';
 import { aggregateCounts, aggregateIndicators, type CountTable } from './aggregate/index.ts';
 import { aggregateCohort } from './aggregate/aggregate-cohort.ts';
 import { cohortUtilityShares, designCohortRelease } from './disclose/cohort.ts';
@@ -215,14 +208,10 @@ async function writeOutputs(
     for (const name of Object.keys(OUTPUT_TABLES) as OutputTable[]) {
       const { file } = OUTPUT_TABLES[name];
       const path = join(staged.path, file);
-      const rows =
-        name === 'indicators'
-          ? await writeParquet(conn, tables.indicators, { columns: INDICATOR_COLUMNS, sortBy: INDICATOR_SORT, rowGroupSize: 10_000 }, path)
-          : name === 'periods'
-            ? await writeParquet(conn, tables.periods, { columns: PERIOD_COLUMNS, sortBy: PERIOD_SORT, rowGroupSize: 10_000 }, path)
-            : name === 'cohort'
-              ? await writeParquet(conn, tables.cohort, { columns: COHORT_COLUMNS, sortBy: COHORT_SORT, rowGroupSize: 10_000 }, path)
-              : await writeParquet(conn, tables[name], { columns: COUNT_COLUMNS, sortBy: COUNT_SORT, rowGroupSize: 10_000 }, path);
+      // Each table's row type is derived from the same column list (tables.ts), so the layout
+      // looked up by name fits its rows.
+      const table: readonly Record<string, unknown>[] = tables[name];
+      const rows = await writeParquet(conn, table, { columns: tableColumns(name), sortBy: tableKey(name), rowGroupSize: 10_000 }, path);
       outputs.push({ file, rows, sha256: await sha256File(path) });
     }
     const manifest: Manifest = {
