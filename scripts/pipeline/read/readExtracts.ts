@@ -3,9 +3,11 @@
  * case ("Families.csv") is read with a warning, since Windows and Excel do not care about case;
  * any other file is reported as unexpected so a misnamed extract is not silently ignored.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { extracts as contract, type ExtractSpec } from '../contract/extracts.ts';
+import { extractLimits } from '../contract/limits.ts';
 import type { DataIssue } from '../issues.ts';
 import { rowCount } from '../progress.ts';
 import { openExtract, type OpenedExtract } from './openExtract.ts';
@@ -40,8 +42,8 @@ export async function readExtracts(conn: DuckDBConnection, extractsDir: string, 
     return { spec, loose };
   });
   // Each file's bytes are loaded (on libuv's threads) while DuckDB reads the file before it:
-  // loading a large extract takes about a third of DuckDB's read. One file ahead at most, so
-  // memory holds no more than two files' bytes.
+  // loading a large extract takes about a third of DuckDB's read. Only when both files together
+  // are within one file's size limit, so memory still holds at most that many extract bytes.
   const open = (i: number) => {
     const next = found[i];
     const opening = next?.loose ? openExtract(extractsDir, next.loose, next.spec.file) : undefined;
@@ -49,16 +51,22 @@ export async function readExtracts(conn: DuckDBConnection, extractsDir: string, 
     opening?.catch(() => undefined);
     return opening;
   };
+  const fitsBeside = async (opened: OpenedExtract, i: number): Promise<boolean> => {
+    const next = found[i]?.loose;
+    if (!next) return false;
+    const size = await stat(join(extractsDir, next)).then((s) => s.size, () => null);
+    return size !== null && (opened.ok ? opened.bytes.length : 0) + size <= extractLimits.fileBytes;
+  };
   const reads: ReadResult[] = [];
-  let opening = open(0);
+  let ahead = open(0);
   for (const [i, { spec, loose }] of found.entries()) {
-    const readOnce = async (cleanPass: CleanPass | undefined, ahead?: Promise<OpenedExtract>): Promise<ReadResult> => {
-      const read = await readExtract(conn, extractsDir, spec, { workDir: opts.workDir, ...(loose ? { fileName: loose } : {}), ...(cleanPass ? { cleanPass } : {}), ...(ahead ? { opening: ahead } : {}) });
+    const readOnce = async (cleanPass: CleanPass | undefined, opening?: Promise<OpenedExtract>): Promise<ReadResult> => {
+      const read = await readExtract(conn, extractsDir, spec, { workDir: opts.workDir, ...(loose ? { fileName: loose } : {}), ...(cleanPass ? { cleanPass } : {}), ...(opening ? { opening } : {}) });
       opts.onProgress?.(`${spec.file}: ${rowCount(read.rowsIn)} read`);
       return loose && loose !== spec.file ? withCaseWarning(read, spec, loose) : read;
     };
-    const current = opening;
-    opening = open(i + 1);
+    const current = ahead ?? open(i);
+    ahead = current && (await fitsBeside(await current, i + 1)) ? open(i + 1) : undefined;
     const read = await readOnce(opts.cleanPass, current);
     reads.push(read.clean ? { ...read, readAgain: () => readOnce(undefined) } : read);
   }
