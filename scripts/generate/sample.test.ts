@@ -30,7 +30,7 @@ async function load(dir: string): Promise<DuckDBConnection> {
 }
 
 async function rows(db: DuckDBConnection, sql: string): Promise<Record<string, string | null>[]> {
-  return (await (await db.runAndReadAll(sql)).getRowObjectsJson()) as Record<string, string | null>[];
+  return (await db.runAndReadAll(sql)).getRowObjectsJson() as Record<string, string | null>[];
 }
 
 async function count(db: DuckDBConnection, sql: string): Promise<number> {

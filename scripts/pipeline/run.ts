@@ -105,7 +105,7 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
     for (const line of utilityLines(published.utility)) progress.info(`  ${line}`);
     // [p] from the reference data and [r] against the archived release: flags only, after the audit.
     const revised = await progress.step('Marking provisional and revised figures', () =>
-      reviseRelease(conn, published, { referenceDir: options.referenceDir, catalogue: ref.catalogue, earlier, lastQuarter: period.lastQuarter, released: period.released, roundingBase: ref.disclosure.rounding_base, ...(options.revisionReason ? { reason: options.revisionReason } : {}) }),
+      reviseRelease(published, { referenceDir: options.referenceDir, catalogue: ref.catalogue, earlier, lastQuarter: period.lastQuarter, released: period.released, roundingBase: ref.disclosure.rounding_base, ...(options.revisionReason ? { reason: options.revisionReason } : {}) }),
     );
     if (revised.previous) progress.info(`  Compared with the release of ${revised.previous.manifest.released} (${revised.previous.slug}): ${revised.revised.toLocaleString('en-GB')} figure(s) revised.`);
     const manifest = await progress.step(`Writing Parquet to ${options.outDir}`, () => writeOutputs(conn, { ...published, ...revised.rows }, quality, period, options, revised.log));

@@ -37,11 +37,12 @@ let copies = 0;
  * one template, all read by the clean check above) stay out of the copies, so each planted
  * problem is found in seconds rather than minutes.
  */
-function plantedSite(plant: (dir: string) => void | Promise<void>): Promise<string> {
+async function plantedSite(plant: (dir: string) => void | Promise<void>): Promise<string> {
   const dir = join(work, `site-${++copies}`);
   const quarters = join(clean, 'quarters');
   cpSync(clean, dir, { recursive: true, filter: (src) => src !== quarters });
-  return Promise.resolve(plant(dir)).then(() => dir);
+  await plant(dir);
+  return dir;
 }
 
 async function readParquet(file: string): Promise<Record<string, unknown>[]> {

@@ -25,7 +25,7 @@ async function revise(archiveDir: string, rows: ReleaseRows) {
   const conn = await openDuckDB();
   try {
     const earlier = await readEarlierReleases(conn, archiveDir, '2026-27 Q2');
-    return await reviseRelease(conn, rows, { referenceDir: 'data/reference', catalogue: ref.catalogue, earlier, lastQuarter: '2026-27 Q2', released: '2026-09-30', roundingBase: 10 });
+    return await reviseRelease(rows, { referenceDir: 'data/reference', catalogue: ref.catalogue, earlier, lastQuarter: '2026-27 Q2', released: '2026-09-30', roundingBase: 10 });
   } finally {
     conn.closeSync();
   }

@@ -48,7 +48,7 @@ export interface ReviseOptions {
   reason?: string;
 }
 
-export async function reviseRelease(conn: DuckDBConnection, rows: ReleaseRows, options: ReviseOptions): Promise<Revised> {
+export async function reviseRelease(rows: ReleaseRows, options: ReviseOptions): Promise<Revised> {
   const policy = await loadProvisional(options.referenceDir, options.catalogue).catch((error: unknown) => {
     if (error instanceof ReferenceFileError) throw new PipelineError(error.message);
     throw error;
