@@ -15,7 +15,8 @@
  * Each relation is declared only where it holds in the data (a reader cannot use one that does
  * not). A count from 1 to threshold − 1 is hidden; while the audit can narrow a hidden count
  * below the threshold, the figures that hold it in are rounded, then hidden (localities) or
- * rounded more coarsely (the authority), and the audit runs again. That may reach into the quarterly release
+ * rounded more coarsely (the authority, and only when no locality figure can move), and the audit
+ * runs again. That may reach into the quarterly release
  * (a small cohort's stages are bounded by its families attached, which the programme table
  * publishes too): hiding or rounding more only widens what a reader can prove, so the quarterly
  * release's own audit still holds. Claims figures are left alone there, as their amounts follow
@@ -252,7 +253,9 @@ export async function designCohortRelease(
     const failingCells = result.failures.map((f) => f.cell);
     const touchedNow = new Set<number>();
     // Council-wide figures are the headlines: for each failing count, the figures holding it in move
-    // one step; an authority figure is hidden only when none of the others can move.
+    // one step, the localities' first; an authority figure moves only when none of those can, and
+    // is hidden only when nothing else moves.
+    const isAuthority = (l: number): boolean => (l < offset ? (universe.cells[l] as ReleaseCell) : (published[l - offset] as Cell)).area_type === 'authority';
     const step = (l: number, hideAuthority: boolean): boolean => {
       const c: Cell & { value: number } = l < offset ? asCell(universe.cells[l] as ReleaseCell) as Cell & { value: number } : published[l - offset] as Cell & { value: number };
       const now = (l < offset ? mainView[l] : view[l - offset]) as Shown;
@@ -276,12 +279,14 @@ export async function designCohortRelease(
     for (const f of result.failures) {
       // A figure that moved for another failing count this round moves this one's bounds too.
       let moving = f.limiting.some((l) => touchedNow.has(l));
-      for (const l of f.limiting) {
-        if (touchedNow.has(l) || !step(l, false)) continue;
+      const move = (l: number, hideAuthority: boolean): void => {
+        if (touchedNow.has(l) || !step(l, hideAuthority)) return;
         moving = true;
         changed++;
-      }
-      if (!moving) for (const l of f.limiting) if (step(l, true)) changed++;
+      };
+      for (const l of f.limiting) if (!isAuthority(l)) move(l, false);
+      if (!moving) for (const l of f.limiting) move(l, false);
+      if (!moving) for (const l of f.limiting) move(l, true);
     }
     only = new Set([...failingCells, ...touchedNow]);
     targets = new Set(failingCells);
