@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Audience } from '../../src/lib/outputs/tables.ts';
 import { SITE_FOLDERS } from '../../src/lib/site/site-build.ts';
+import { DEFAULT_REVISION_REASON } from './revise/index.ts';
 
 export interface PipelineOptions {
   extractsDir: string;
@@ -66,8 +67,8 @@ Options:
                          revisions.json; public audience only
   --revision-reason <text>
                          why this release revises earlier figures, in a sentence for the
-                         revisions page (default: "Late or corrected records received since the
-                         previous release."); needs --archive
+                         revisions page; needs --archive. Default:
+                         "${DEFAULT_REVISION_REASON}"
   --quiet                no progress lines
   --help                 show this help
 `;
