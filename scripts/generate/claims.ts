@@ -36,6 +36,8 @@ interface ResultPolicy {
 /** What the generator reads of one phase's rules: payments, which result replaces which, and when results may be claimed. */
 export interface PhaseClaimRules {
   payments: readonly PaymentRule[];
+  /** The results claim types among the payments that the generator knows how to earn. */
+  resultTypes: readonly { type: string; policy: ResultPolicy }[];
   /** Claim types each claim type is paid instead of (a rule's `replaces` in outcome-rules.json). */
   replaces: ReadonlyMap<string, readonly string[]>;
   /** Last day a results claim may be dated (the phase's end plus results_close_months), or null while it runs. */
@@ -54,7 +56,12 @@ export function phaseClaimRules(programme: Programme, rules: OutcomeRules | unde
           .map((r) => [r.claim_type, (r.replaces ?? []).flatMap((code) => typeOf.get(code) ?? [])] as const),
       );
       const resultsUntil = phase.end === null ? null : addMonths(dayOf(phase.end), close.get(phase.code) ?? 0);
-      return [phase.code, { payments: programme.payment_rules.filter((r) => r.phase === phase.code), replaces, resultsUntil }];
+      const payments = programme.payment_rules.filter((r) => r.phase === phase.code);
+      const resultTypes = [...new Set(payments.map((r) => r.claim_type))].flatMap((type) => {
+        const policy = POLICIES[type];
+        return policy ? [{ type, policy }] : [];
+      });
+      return [phase.code, { payments, resultTypes, replaces, resultsUntil }];
     }),
   );
 }
@@ -137,30 +144,6 @@ function nextClaimDay(day: number): number {
   return quarterEndMonth === 12 ? daysFromCivil(year + 1, 3, 15) : daysFromCivil(year, quarterEndMonth + 3, 15);
 }
 
-interface DerivedRules {
-  resultTypes: { type: string; policy: ResultPolicy }[];
-  shares: Map<number, number>;
-}
-
-// What the generator works out from a phase's rules, once per phase rather than once per family.
-const derivedRules = new WeakMap<readonly PaymentRule[], DerivedRules>();
-
-function derive(rules: readonly PaymentRule[]): DerivedRules {
-  let derived = derivedRules.get(rules);
-  if (!derived) {
-    const types = [...new Set(rules.map((r) => r.claim_type))];
-    derived = {
-      resultTypes: types.flatMap((type) => {
-        const policy = POLICIES[type];
-        return policy ? [{ type, policy }] : [];
-      }),
-      shares: new Map(),
-    };
-    derivedRules.set(rules, derived);
-  }
-  return derived;
-}
-
 export function generateClaims(
   family: FamilyEpisode,
   outcomes: readonly OutcomeRecord[],
@@ -177,10 +160,8 @@ export function generateClaims(
   const fee = ruleFor(rules, 'attachment_fee', financialYearOf(feeDay));
   if (fee && feeDay <= asAt) claims.push({ familyRef: family.ref, type: 'attachment_fee', date: feeDay, amount: fee.max_amount_gbp });
 
-  const derived = derive(rules);
-  let share = derived.shares.get(family.cohortYear);
-  if (share === undefined) derived.shares.set(family.cohortYear, (share = resultsShare(rules, family.cohortYear)));
-  const eligible = derived.resultTypes.flatMap(({ type, policy }) => {
+  const share = resultsShare(rules, family.cohortYear);
+  const eligible = phase.resultTypes.flatMap(({ type, policy }) => {
     const from = policy.eligibleFrom(family, outcomes);
     return from === null ? [] : [{ type, from }];
   });

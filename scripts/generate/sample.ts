@@ -53,7 +53,7 @@ export const SAMPLE_DEFAULTS = {
 
 const PROGRAMME_START = '2012-04-01';
 
-const NO_CLAIMS: PhaseClaimRules = { payments: [], replaces: new Map(), resultsUntil: null };
+const NO_CLAIMS: PhaseClaimRules = { payments: [], resultTypes: [], replaces: new Map(), resultsUntil: null };
 
 const day = (d: number | null): string => (d === null ? '' : isoOf(d));
 

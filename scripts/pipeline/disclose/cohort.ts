@@ -30,7 +30,7 @@ import { earlierCohortViews } from './prior-release.ts';
 import type { FigureRow } from '../../../src/lib/outputs/figures.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
 import { auditCells, COARSER_BASES, describeCell, roundedRange, type Shown } from './release.ts';
-import { roundToBase } from './rounding.ts';
+import { roundToBase } from '../../../src/lib/outputs/rounding.ts';
 import { sharesShown } from './publish-design.ts';
 
 const ALL = 'all';
@@ -255,9 +255,10 @@ export async function designCohortRelease(
     // Council-wide figures are the headlines: for each failing count, the figures holding it in move
     // one step, the localities' first; an authority figure moves only when none of those can, and
     // is hidden only when nothing else moves.
-    const isAuthority = (l: number): boolean => (l < offset ? (universe.cells[l] as ReleaseCell) : (published[l - offset] as Cell)).area_type === 'authority';
+    const figureAt = (l: number) => (l < offset ? asCell(universe.cells[l] as ReleaseCell) : published[l - offset]) as Cell & { value: number };
+    const isAuthority = (l: number): boolean => figureAt(l).area_type === 'authority';
     const step = (l: number, hideAuthority: boolean): boolean => {
-      const c: Cell & { value: number } = l < offset ? asCell(universe.cells[l] as ReleaseCell) as Cell & { value: number } : published[l - offset] as Cell & { value: number };
+      const c = figureAt(l);
       const now = (l < offset ? mainView[l] : view[l - offset]) as Shown;
       let next: Shown | null;
       if (l < offset) {

@@ -10,7 +10,7 @@
  * longer holds it) tells the reader about the old value, not this one. A rounded earlier figure
  * proves the range of the widest base it could have been rounded to: its row does not say which.
  */
-import { COHORT_FIGURE_KEY, figureOf, type FigureRow, type RevisedTable } from '../../../src/lib/outputs/figures.ts';
+import { COHORT_FIGURE_KEY, figureKey, figureOf, type FigureRow, type RevisedTable } from '../../../src/lib/outputs/figures.ts';
 import { GSS } from '../../../src/lib/outputs/tables.ts';
 import { intersectViews, type CellView } from './audit.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
@@ -84,8 +84,6 @@ export function earlierViews(universe: ReleaseUniverse, earlier: readonly Earlie
 /** Cohort measures that are a new snapshot each quarter, so an earlier figure says nothing of today's. */
 const COHORT_SNAPSHOTS: ReadonlySet<string> = new Set(['families_due_next_quarter']);
 
-const cohortKey = (row: Readonly<Record<string, unknown>>) => COHORT_FIGURE_KEY.map((k) => String(row[k] ?? '')).join('\u0000');
-
 /** The least value an earlier figure shows: its own, its rounded range's, or 1 for a [c]. */
 function earlierLower(figure: Pick<FigureRow, 'value' | 'flag'>, roundingBase: number): number | null {
   if (figure.flag === GSS.c) return 1;
@@ -102,10 +100,10 @@ function earlierLower(figure: Pick<FigureRow, 'value' | 'flag'>, roundingBase: n
  * take it as that figure. "Due next quarter" is a new count each quarter: nothing carries over.
  */
 export function earlierCohortViews(cells: readonly (Readonly<Record<string, unknown>> & { value: number; measure: string })[], earlier: readonly (readonly FigureRow[])[], roundingBase: number): (CellView | null)[] {
-  const byKey = earlier.map((rows) => new Map(rows.map((r) => [cohortKey(r), r])));
+  const byKey = earlier.map((rows) => new Map(rows.map((r) => [figureKey(COHORT_FIGURE_KEY, r), r])));
   return cells.map((c) => {
     if (COHORT_SNAPSHOTS.has(c.measure)) return null;
-    const key = cohortKey(c);
+    const key = figureKey(COHORT_FIGURE_KEY, c);
     let view: CellView | null = null;
     for (const map of byKey) {
       const row = map.get(key);

@@ -7,7 +7,7 @@ import type { CountTable } from '../aggregate/index.ts';
 import { TABLE_RELATIONS } from './relations.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
 import type { Shown } from './release.ts';
-import { roundToBase } from './rounding.ts';
+import { roundToBase } from '../../../src/lib/outputs/rounding.ts';
 
 export interface PublishedRelease {
   readonly tables: Record<CountTable, CountRow[]>;

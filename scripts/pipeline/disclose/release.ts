@@ -17,7 +17,7 @@ import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
 import type { CountTable } from '../aggregate/index.ts';
 import { auditRelease, intersectViews, type AuditCell, type AuditFinding, type AuditResult, type CellView, type Interval } from './audit.ts';
 import { buildUniverse, type ReleaseCell, type ReleaseUniverse } from './release-cells.ts';
-import { roundToBase } from './rounding.ts';
+import { roundToBase } from '../../../src/lib/outputs/rounding.ts';
 import { protect, type ProtectVariable } from './secondary.ts';
 
 /** What a reader sees of each release cell. */

@@ -1,6 +1,7 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { roundPublished, roundToBase } from './rounding.ts';
+import { roundToBase } from '../../../src/lib/outputs/rounding.ts';
+import { roundPublished } from './rounding.ts';
 
 describe('roundToBase', () => {
   it('rounds to the nearest multiple, halves up', () => {

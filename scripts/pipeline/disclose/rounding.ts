@@ -5,12 +5,9 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { roundToBase } from '../../../src/lib/outputs/rounding.ts';
 import { GSS } from '../../../src/lib/outputs/tables.ts';
 import type { Datum, Params } from './expr.ts';
-
-export function roundToBase(value: number, base: number): number {
-  return Math.floor(value / base + 0.5) * base;
-}
 
 /**
  * Rounds `value` where `round_me` is true. A non-zero count that rounds to 0 becomes [low]:

@@ -5,6 +5,7 @@
  * it keeps their "[rd]"; one over provisional or revised values keeps "[p]" (or "[r]").
  */
 import { GSS, type GssFlag } from '../outputs/tables.ts';
+import { roundToBase } from '../outputs/rounding.ts';
 import type { Flagged } from '../tables/cells.ts';
 
 export type { Flagged } from '../tables/cells.ts';
@@ -30,7 +31,7 @@ export function sumFlagged(values: readonly Flagged[], roundingBase: number | nu
   if (missing !== null) return { value: null, flag: missing };
   // A sum with rounded parts is no more exact than they are: it is rounded too, to the release's
   // base, so no [rd] figure reads as an exact count.
-  if (rounded && roundingBase !== null) return { value: Math.round(total / roundingBase) * roundingBase, flag: GSS.rd };
+  if (rounded && roundingBase !== null) return { value: roundToBase(total, roundingBase), flag: GSS.rd };
   return { value: Math.round(total * 100) / 100, flag: rounded ? GSS.rd : qualifier };
 }
 

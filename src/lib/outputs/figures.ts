@@ -49,9 +49,14 @@ export interface Figure {
   flag: GssFlag | null;
 }
 
+/** A row's identity across releases: its key columns' values, joined. */
+export function figureKey(columns: readonly string[], row: Readonly<Record<string, unknown>>): string {
+  return columns.map((column) => String(row[column] ?? '')).join('\u0000');
+}
+
 export function figureOf(table: RevisedTable, row: FigureRow): Figure {
   const text = (column: string) => String(row[column] ?? '');
-  const key = FIGURE_KEYS[table].map(text).join('\u0000');
+  const key = figureKey(FIGURE_KEYS[table], row);
   const base = { table, key, area_code: text('area_code'), value: row.value, flag: row.flag };
   switch (table) {
     case 'indicators':
