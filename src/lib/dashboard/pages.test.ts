@@ -33,6 +33,27 @@ describe('dashboard pages', () => {
     expect(dashboardPath(pack, '2014-15 Q1', 'PK')).toBe('/quarters/2014-15-q1/pack-pk/');
   });
 
+  it('gives every locality its own address even when a fallback reads like another name', () => {
+    const clash = {
+      ...config,
+      localities: [
+        { code: 'A', name: 'Ash', need: 1 },
+        { code: 'B', name: 'Ash', need: 1 },
+        { code: 'X', name: 'Ash A', need: 1 },
+        { code: 'P', name: 'Pack P', need: 1 },
+        { code: 'Q', name: 'Pack', need: 1 },
+        { code: 'P ', name: 'Pack', need: 1 },
+        { code: '--', name: '***', need: 1 },
+      ],
+    } as DashboardConfig;
+    const paths = clash.localities.map((l) => dashboardPath(clash, '2014-15 Q1', l.code));
+    expect(new Set(paths).size).toBe(clash.localities.length);
+    expect(paths.every((p) => /^\/quarters\/2014-15-q1\/[a-z0-9-]+\/$/.test(p))).toBe(true);
+    expect(paths).not.toContain('/quarters/2014-15-q1/pack/');
+    expect(dashboardPath(clash, '2014-15 Q1', 'X')).toBe('/quarters/2014-15-q1/ash-a/');
+    expect(dashboardPath(clash, '2014-15 Q1', 'A')).toBe('/quarters/2014-15-q1/ash-a-2/');
+  });
+
   it('groups quarters by financial year, newest first', () => {
     expect(quartersByYear(config)).toEqual([
       { year: '2014-15', quarters: ['2014-15 Q2', '2014-15 Q1'] },

@@ -37,16 +37,35 @@ export function dashboardPath(config: DashboardConfig, quarter: string, locality
 
 /**
  * Each locality's slug from its name; two names that read alike, none, or a name another page
- * under the quarter has (a locality called "Pack") fall back to adding the code.
+ * under the quarter has (a locality called "Pack") fall back to adding the code. A fallback can
+ * itself read like another locality's name ("Ash" coded A beside "Ash A"), so it is checked
+ * against every slug already given and numbered until it is free: every page keeps an address.
  */
 function localitySlugs(config: DashboardConfig): Map<string, string> {
   const counts = new Map<string, number>();
   for (const l of config.localities) counts.set(areaSlug(l.name), (counts.get(areaSlug(l.name)) ?? 0) + 1);
-  return new Map(config.localities.map((l) => {
-    const slug = areaSlug(l.name);
-    const own = slug !== '' && counts.get(slug) === 1 && !TAKEN_BY_QUARTER_PAGES.has(slug);
-    return [l.code, own ? slug : `${slug}-${areaSlug(l.code)}`.replace(/^-/, '')];
-  }));
+  const ownSlug = (name: string) => {
+    const slug = areaSlug(name);
+    return slug !== '' && counts.get(slug) === 1 && !TAKEN_BY_QUARTER_PAGES.has(slug) ? slug : null;
+  };
+  const taken = new Set<string>(TAKEN_BY_QUARTER_PAGES);
+  const slugs = new Map<string, string>();
+  for (const l of config.localities) {
+    const own = ownSlug(l.name);
+    if (own) {
+      slugs.set(l.code, own);
+      taken.add(own);
+    }
+  }
+  for (const l of config.localities) {
+    if (slugs.has(l.code)) continue;
+    const base = `${areaSlug(l.name)}-${areaSlug(l.code)}`.replace(/^-|-$/g, '') || 'locality';
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    slugs.set(l.code, slug);
+    taken.add(slug);
+  }
+  return slugs;
 }
 
 export interface DashboardPage {
