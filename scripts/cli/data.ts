@@ -2,11 +2,11 @@
 // another run writing the same folder, a full disk); 2 the command line is wrong (an unknown
 // option, a missing folder, a report path the site would publish, a read-only output folder).
 import { extracts } from '../pipeline/contract/extracts.ts';
-import { PipelineError, formatIssue, orderForDisplay } from '../pipeline/issues.ts';
+import { PipelineError, orderForDisplay } from '../pipeline/issues.ts';
 import { checkPipelinePaths, parsePipelineOptions, USAGE } from '../pipeline/options.ts';
 import { createProgress, rowCount } from '../pipeline/progress.ts';
 import { runPipeline } from '../pipeline/run.ts';
-import { describeSystemError, runMain, type Failure } from './main.ts';
+import { describeSystemError, issueLine, runMain, type Failure } from './main.ts';
 
 const SHOWN_ISSUES = 25;
 const HELP = 'npm run data -- --help lists every option';
@@ -36,7 +36,7 @@ function explain(error: unknown): Failure | null {
     error.issues.filter((i) => i.severity === 'error'),
     extracts.map((e) => e.file),
   );
-  const lines = [error.message, ...errors.slice(0, SHOWN_ISSUES).map(formatIssue)];
+  const lines = [error.message, ...errors.slice(0, SHOWN_ISSUES).map(issueLine)];
   if (errors.length > SHOWN_ISSUES) lines.push(`… and ${errors.length - SHOWN_ISSUES} more.`);
   return { message: lines.join('\n'), exitCode: 1 };
 }

@@ -4,7 +4,7 @@
  * set (for a bug report). Known failures (a full or read-only disk, a missing folder, another run
  * holding the output) get a specific message; anything else still gets one line.
  */
-import { formatIssue, PipelineError } from '../pipeline/issues.ts';
+import { formatIssue, PipelineError, type DataIssue } from '../pipeline/issues.ts';
 import { UsageError } from '../pipeline/options.ts';
 import { OutputPathError, outputOptionOf } from '../pipeline/write/atomic-dir.ts';
 import { LockHeldError } from '../pipeline/write/lock.ts';
@@ -53,7 +53,7 @@ export function describeFailure(error: unknown, help: string): Failure {
   if (error instanceof PipelineError) {
     // Bad data (reference data, an extract): the summary, then each problem on its own line.
     const shown = error.issues.filter((i) => i.severity === 'error').slice(0, 25);
-    return { message: [error.message, ...shown.map(formatIssue)].join('\n'), exitCode: 1 };
+    return { message: [error.message, ...shown.map(issueLine)].join('\n'), exitCode: 1 };
   }
   return describeSystemError(error) ?? unexpected(error);
 }
@@ -125,8 +125,29 @@ function unexpected(error: unknown): Failure {
   };
 }
 
+/** One issue on one line of the console, whatever its quoted value holds. */
+export function issueLine(issue: DataIssue): string {
+  return printable(formatIssue(issue));
+}
+
+/**
+ * Text from the data or the system made safe to print: control characters (a line break inside
+ * a quoted value, a terminal escape sequence that recolours or clears the screen) and the
+ * characters that reorder text on screen are shown as escapes such as \n or \u001B, so a value
+ * can neither forge a line of the output nor hide part of it. Line breaks between the lines of
+ * a message are kept with `keepLineBreaks`.
+ */
+export function printable(text: string, keepLineBreaks = false): string {
+  return text.replace(/[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, (c) => {
+    if (c === '\n') return keepLineBreaks ? c : '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}
+
 function report(failure: Failure, error: unknown): void {
-  console.error(failure.message);
+  console.error(printable(failure.message, true));
   if (debug() && error instanceof Error && error.stack) console.error(error.stack);
   process.exitCode = failure.exitCode;
 }

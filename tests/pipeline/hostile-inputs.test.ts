@@ -171,3 +171,42 @@ describe('input files are what they claim', () => {
     expectClearRefusal(result, 'families.csv:3:4:', /byte 0x81 at character 4 of line 3 is one of the bytes Windows-1252 leaves undefined/);
   });
 });
+
+describe('damaged bytes and text that would forge the console', () => {
+  it('names the line and character of a stray NUL byte in an otherwise good file', async () => {
+    const ws = makeWorkspace();
+    const lines = readLines(ws, 'families.csv');
+    lines[4] = `${lines[4]!.slice(0, 5)}\0${lines[4]!.slice(5)}`;
+    writeLines(ws, 'families.csv', lines);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'families.csv:5:6:', /NUL byte \(0x00\) at character 6 of line 5/);
+  });
+
+  it('reads a UTF-8 file cut off part-way through its last character as UTF-8, not as Windows-1252', async () => {
+    const ws = makeWorkspace();
+    const lines = readLines(ws, 'families.csv');
+    const f = lines[2]!.split(',');
+    f[9] = 'santé';
+    lines[2] = f.join(',');
+    // The copy stops inside the two bytes of a final "é": every other "é" would read as "Ã©".
+    const bytes = Buffer.from(`${lines.slice(0, 11).join('\n')}\n${lines[11]!.slice(0, 30)}é`, 'utf8');
+    writeFileSync(join(ws.extracts, 'families.csv'), bytes.subarray(0, bytes.length - 1));
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'families.csv:3:10:', /"santé" is not a lead agency code/);
+    expect(result.stderr).not.toContain('Ã');
+    expect(result.report).toContain('The file ends part-way through a character (at character 31 of line 12)');
+  });
+
+  it('shows control characters in a value as escapes: no terminal escape reaches the console, each issue stays on one line', async () => {
+    const ws = makeWorkspace();
+    const lines = readLines(ws, 'families.csv');
+    const f = lines[3]!.split(',');
+    f[9] = '"hea\u001b[2J\u001b[31mlth\nfamilies.csv:9:9: forged line"';
+    lines[3] = f.join(',');
+    writeLines(ws, 'families.csv', lines);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'families.csv:4:10:', /"hea\\u001B\[2J\\u001B\[31mlth\\nfamilies\.csv:9:9: forged line" is not a lead agency code/);
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(result.stderr.split('\n').some((l) => l.startsWith('families.csv:9:9'))).toBe(false);
+  });
+});

@@ -124,6 +124,14 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     });
   }
 
+  if (decoded.truncatedCharacter) {
+    const { line, column } = decoded.truncatedCharacter;
+    log.add({
+      file, line, column: 0, column_name: null, code: 'truncated_character', severity: 'warning',
+      message: `The file ends part-way through a character (at character ${column} of line ${line}): it looks cut off. It was read as UTF-8, with the unfinished character shown as "\uFFFD", so the record it ends is refused by its checks.`,
+      fix: 'Export the file again and check it was copied completely.',
+    });
+  }
   const header = readHeaderRecord(bytes);
   if (!header) {
     fileIssue('empty_file', 'error', `${file} has no header line.`, `Export the file again with the header line: ${spec.columns.map((c) => c.name).join(',')}`);
