@@ -210,3 +210,22 @@ describe('damaged bytes and text that would forge the console', () => {
     expect(result.stderr.split('\n').some((l) => l.startsWith('families.csv:9:9'))).toBe(false);
   });
 });
+
+describe('header names that are not names', () => {
+  it('masks an identifier in the header line (a file exported without its header), never quoting it', async () => {
+    const ws = makeWorkspace();
+    const lines = readLines(ws, 'claims.csv');
+    lines[0] = 'C-0001,jo.bloggs@example.org,2013-14 Q2,attachment_fee,2013-07-15,800.00';
+    writeLines(ws, 'claims.csv', lines);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'claims.csv:1:2:', /name of column 2 in the header looks like an email address: j\*\*\*@\*\*\*/);
+    expect(result.stderr + result.report).not.toContain('bloggs');
+  });
+
+  it('reads a column named rowid (DuckDB\'s row number) as an unknown column, not as a crash', async () => {
+    const ws = makeWorkspace();
+    writeLines(ws, 'claims.csv', readLines(ws, 'claims.csv').map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'rowid' : '7'}`)));
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'claims.csv:1:7:', /Column 7 "rowid" is not in the contract for claims\.csv/);
+  });
+});

@@ -4,7 +4,7 @@
  * VARCHAR, unexpected ones included) and looks twice: at column names, and at every value.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ident } from '../duckdb.ts';
+import { ident, literal } from '../duckdb.ts';
 import { PipelineError, type DataIssue } from '../issues.ts';
 import { identifierColumnKind } from './identifierColumns.ts';
 import { identifierWording } from './identifierKinds.ts';
@@ -22,6 +22,12 @@ export interface GuardTarget {
   readonly columns: readonly string[];
   /** Line the header is on; column-name issues point at it. */
   readonly headerLine?: number;
+  /**
+   * The header's names as written (trimmed, lower-cased), duplicates and empty ones included;
+   * `columns` by default. Searched for identifiers like a row of values: a file exported
+   * without its header line has its first record there, and every header message quotes it.
+   */
+  readonly headerNames?: readonly string[];
   /** Source line number column the reader adds. */
   readonly lineColumn?: string;
   /**
@@ -34,8 +40,8 @@ export interface GuardTarget {
 /** What the guard looks at in each extract read: every file with a header. */
 export function guardTargets(reads: readonly ReadResult[]): GuardTarget[] {
   return reads
-    .filter((r) => r.columns.length > 0)
-    .map((r) => ({ table: r.table, file: r.file, columns: [...r.columns], headerLine: r.headerLine, valuesCleared: r.clean === true }));
+    .filter((r) => r.columns.length > 0 || r.header.length > 0)
+    .map((r) => ({ table: r.table, file: r.file, columns: [...r.columns], headerLine: r.headerLine, headerNames: [...r.header], valuesCleared: r.clean === true }));
 }
 
 const anonymisedOnly = 'the project accepts only anonymised extracts.';
@@ -55,11 +61,13 @@ function columnIssue(target: GuardTarget, column: ScannedColumn): DataIssue | nu
   };
 }
 
-function valueIssues(target: GuardTarget, finding: IdentifierFinding): DataIssue[] {
+/** `hiddenNames`: positions of columns whose name is itself an identifier, named by number instead. */
+function valueIssues(target: GuardTarget, finding: IdentifierFinding, hiddenNames: ReadonlySet<number>): DataIssue[] {
   const wording = identifierWording[finding.kind];
   const shape = wording.shape ? ` (${wording.shape})` : '';
-  const name = finding.column.name;
-  const quoted = quoteForMessage(name);
+  const hidden = hiddenNames.has(finding.column.position);
+  const name = hidden ? null : finding.column.name;
+  const quoted = name === null ? `${finding.column.position}` : quoteForMessage(name);
   const count = finding.total.toLocaleString('en-GB');
   const extent =
     finding.total > finding.examples.length
@@ -75,6 +83,37 @@ function valueIssues(target: GuardTarget, finding: IdentifierFinding): DataIssue
     message: `Value looks like ${wording.one}${shape}: ${maskIdentifier(finding.kind, example.text)}. ${extent}`,
     fix: `Remove the ${wording.many} from column ${quoted} (or drop the column) before the extract leaves the case-management system; ${anonymisedOnly}`,
   }));
+}
+
+function headerValueIssue(target: GuardTarget, finding: IdentifierFinding): DataIssue {
+  const wording = identifierWording[finding.kind];
+  const shape = wording.shape ? ` (${wording.shape})` : '';
+  const line = target.headerLine ?? 1;
+  return {
+    file: target.file,
+    line,
+    column: finding.column.position,
+    // The name is the identifier: it is neither quoted nor kept as the column's name.
+    column_name: null,
+    code: 'direct_identifier_header',
+    severity: 'error',
+    message: `The name of column ${finding.column.position} in the header looks like ${wording.one}${shape}: ${maskIdentifier(finding.kind, finding.examples[0]?.text ?? '')}. A header holding data usually means the file was exported without its header line.`,
+    fix: `Make line ${line} the header (the column names in data/DATA-DICTIONARY.md) and remove the ${wording.many} from the extract before it leaves the case-management system; ${anonymisedOnly}`,
+  };
+}
+
+/** The header's names searched as one row of values, with the value scan itself. */
+async function scanHeaderNames(conn: DuckDBConnection, target: GuardTarget): Promise<IdentifierFinding[]> {
+  const names = target.headerNames ?? target.columns;
+  if (names.length === 0) return [];
+  const table = '__guard_header';
+  const cells = names.map((name, i) => `${literal(name)} AS ${ident(`c${i + 1}`)}`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT ${target.headerLine ?? 1} AS __line, ${cells.join(', ')}`);
+  try {
+    return await scanIdentifierValues(conn, table, names.map((_, i) => ({ name: `c${i + 1}`, position: i + 1 })), { lineColumn: '__line', examples: 1 });
+  } finally {
+    await conn.run(`DROP TABLE IF EXISTS ${table}`);
+  }
 }
 
 async function tableColumns(conn: DuckDBConnection, table: string): Promise<Set<string>> {
@@ -94,12 +133,18 @@ export async function guardExtract(conn: DuckDBConnection, target: GuardTarget):
     columns.push({ name, position: index + 1 });
   });
 
-  const namedIssues = columns.map((column) => columnIssue(target, column)).filter((issue) => issue !== null);
+  const headerIssues = (await scanHeaderNames(conn, target)).map((finding) => headerValueIssue(target, finding));
+  // A name that is an identifier is reported masked, once, and never quoted by the name check.
+  const identifierNames = new Set(headerIssues.map((issue) => issue.column));
+  const namedIssues = columns
+    .filter((column) => !identifierNames.has(column.position))
+    .map((column) => columnIssue(target, column))
+    .filter((issue) => issue !== null);
   // A column refused by its name is refused whole; scanning its values would only repeat that.
   const refused = new Set(namedIssues.map((issue) => issue.column));
   const scanned = columns.filter((column) => !refused.has(column.position) && present.has(column.name));
   const findings = target.valuesCleared ? [] : await scanIdentifierValues(conn, target.table, scanned, { lineColumn });
-  return [...namedIssues, ...findings.flatMap((finding) => valueIssues(target, finding))];
+  return [...headerIssues, ...namedIssues, ...findings.flatMap((finding) => valueIssues(target, finding, identifierNames))];
 }
 
 /** The guard over several extracts, in the order given. */

@@ -10,6 +10,12 @@ import { quoteForMessage } from './quoteForMessage.ts';
 
 export const LINE_COLUMN = '__line';
 
+/**
+ * Names a raw table column cannot take as written: the reader's own line column, and DuckDB's
+ * rowid pseudo-column, which a real column of that name would hide from the line numbering.
+ */
+const RESERVED_NAMES = new Set([LINE_COLUMN, 'rowid']);
+
 export interface HeaderMatch {
   /** Header names as written, trimmed and lower-cased, in file order. */
   readonly header: readonly string[];
@@ -31,18 +37,25 @@ export function matchHeader(spec: ExtractSpec, fields: readonly string[], line: 
   const columns: string[] = [];
   const used = new Set<string>();
   let usable = true;
+  // A positional name must not be the name of another column of the header ("column_2,,x").
+  const taken = new Set(header);
+  const positionalName = (position: number): string => {
+    let candidate = `column_${position}`;
+    while (taken.has(candidate)) candidate = `_${candidate}`;
+    taken.add(candidate);
+    return candidate;
+  };
 
   header.forEach((name, i) => {
     const position = i + 1;
     const quoted = quoteForMessage(name);
-    const positional = `column_${position}`;
     if (name === '') {
       log.add({
         file: spec.file, line, column: position, column_name: null, code: 'unnamed_column', severity: 'warning',
         message: `Column ${position} has no name in the header; its values are ignored.`,
         fix: 'Delete the empty column (Excel often leaves one after the last column), or give it one of the expected names.',
       });
-      columns.push(positional);
+      columns.push(positionalName(position));
       return;
     }
     if (used.has(name)) {
@@ -52,7 +65,7 @@ export function matchHeader(spec: ExtractSpec, fields: readonly string[], line: 
         message: `Column ${position} ${quoted} repeats column ${header.indexOf(name) + 1}.`,
         fix: `Keep one ${quoted} column and delete or rename the other.`,
       });
-      columns.push(positional);
+      columns.push(positionalName(position));
       return;
     }
     used.add(name);
@@ -72,7 +85,7 @@ export function matchHeader(spec: ExtractSpec, fields: readonly string[], line: 
           : `${guess ? `If you meant "${guess}", rename it; otherwise remove the column from the extract. ` : 'Remove the column from the extract. '}${expectedList}`,
       });
     }
-    columns.push(name === LINE_COLUMN ? positional : name);
+    columns.push(RESERVED_NAMES.has(name) ? positionalName(position) : name);
   });
 
   const missingRequired = missing.filter((c) => c.required).map((c) => c.name);
