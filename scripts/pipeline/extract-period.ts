@@ -7,6 +7,7 @@ import {
   addQuarters,
   parseQuarter,
   quarterEnd,
+  quarterIndex,
   quarterLabel,
   quarterOfDate,
   type FinancialQuarter,
@@ -43,6 +44,9 @@ export async function findExtractPeriod(
   const first = quarterOfDate(row.lo);
   const released = opts.sourceDateEpoch ?? row.hi;
   const last = opts.lastQuarter ? requireQuarter(opts.lastQuarter) : lastQuarterFor(released, opts.sourceDateEpoch !== null);
+  if (quarterIndex(last) < quarterIndex(first)) {
+    throw new PipelineError(`--last-quarter ${quarterLabel(last)} is before ${quarterLabel(first)}, the quarter of the earliest date in the extracts, so there is nothing to publish. Give a quarter from ${quarterLabel(first)} on, or leave --last-quarter out.`);
+  }
   return { firstQuarter: quarterLabel(first), lastQuarter: quarterLabel(last), released };
 }
 

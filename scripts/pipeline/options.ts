@@ -3,6 +3,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Audience } from '../../src/lib/outputs/tables.ts';
+import { parseQuarter } from '../../src/lib/period/quarter.ts';
 import { SITE_FOLDERS } from '../../src/lib/site/site-build.ts';
 import { DEFAULT_REVISION_REASON } from './revise/index.ts';
 
@@ -130,6 +131,11 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
   if (claimsWindow !== null && !/^\d{4}-\d{2} Q[1-4]$/.test(claimsWindow)) {
     throw new UsageError(`--claims-window must be a financial quarter such as "2014-15 Q3", not "${claimsWindow}"`);
   }
+  const lastQuarter = v['last-quarter'] ?? null;
+  // Checked here, before minutes of reading, rather than when the period is worked out.
+  if (lastQuarter !== null && !parseQuarter(lastQuarter)) {
+    throw new UsageError(`--last-quarter must be a financial quarter such as "2026-27 Q2", not "${lastQuarter}"`);
+  }
   const archiveDir = v.archive ?? null;
   if (archiveDir !== null && v.audience !== 'public') {
     throw new UsageError('--archive compares public releases figure by figure, so it is for the public audience only; drop it for --audience board.');
@@ -149,7 +155,7 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
     keyFile: v['key-file'] ?? null,
     today: sourceDateEpoch ?? now.toISOString().slice(0, 10),
     sourceDateEpoch,
-    lastQuarter: v['last-quarter'] ?? null,
+    lastQuarter,
     claimsFile,
     claimsWindow,
     archiveDir,
@@ -175,11 +181,15 @@ function parseRevisionReason(text: string | undefined, archiveDir: string | null
   return reason;
 }
 
+/** 9999-12-31T23:59:59Z. */
+const LAST_EPOCH_SECOND = 253_402_300_799;
+
 function parseSourceDateEpoch(text: string | undefined): string | null {
   if (text === undefined || text === '') return null;
-  const seconds = Number(text);
-  if (!Number.isInteger(seconds) || seconds < 0) {
-    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${text}"`);
+  const seconds = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  // The date is written as yyyy-mm-dd, so it must fall before the year 10000.
+  if (!Number.isSafeInteger(seconds) || seconds > LAST_EPOCH_SECOND) {
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 up to ${LAST_EPOCH_SECOND} (the last second of 9999), not "${text}"`);
   }
   return new Date(seconds * 1000).toISOString().slice(0, 10);
 }

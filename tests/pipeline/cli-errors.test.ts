@@ -206,3 +206,31 @@ describe('--accept-partial', () => {
     expect(JSON.stringify(json)).toContain('"line":5');
   });
 });
+
+describe('options the run cannot honour are refused with what to give instead', () => {
+  it('a SOURCE_DATE_EPOCH past the year 9999, as a usage error before anything is read', async () => {
+    const ws = workspaceWithGoodOutput();
+    const result = await runPipelineOn(ws, ['--audience', 'board'], { SOURCE_DATE_EPOCH: '99999999999999' });
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/SOURCE_DATE_EPOCH must be whole seconds since 1970 up to 253402300799/);
+    expect(result.stderr).not.toMatch(/Unexpected error|Invalid time value/);
+    expect(hashDir(ws.out)).toEqual(goodHashes);
+  });
+
+  it('a --last-quarter that is not a quarter, as a usage error before anything is read', async () => {
+    const ws = workspaceWithGoodOutput();
+    const result = await runOn(ws, ['--last-quarter', '2013-15 Q1']);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('--last-quarter must be a financial quarter such as "2026-27 Q2", not "2013-15 Q1"');
+    expect(hashDir(ws.out)).toEqual(goodHashes);
+  });
+
+  it('a --last-quarter before the first quarter of the extracts', async () => {
+    const ws = workspaceWithGoodOutput();
+    const result = await runOn(ws, ['--last-quarter', '1990-91 Q1']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('--last-quarter 1990-91 Q1 is before 2012-13 Q1, the quarter of the earliest date in the extracts');
+    expect(result.stderr).not.toMatch(/Unexpected error/);
+    expect(hashDir(ws.out)).toEqual(goodHashes);
+  });
+});
