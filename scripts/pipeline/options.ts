@@ -114,11 +114,11 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
   if (v.audience !== 'public' && v.audience !== 'board') {
     throw new UsageError(`--audience must be "public" or "board", not "${v.audience}"`);
   }
-  const threshold = Number(v.threshold);
+  const threshold = wholeNumber(v.threshold);
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > 100) {
     throw new UsageError(`--threshold must be a whole number from 1 to 100, not "${v.threshold}"`);
   }
-  const roundTo = v.round === undefined ? null : Number(v.round);
+  const roundTo = v.round === undefined ? null : wholeNumber(v.round);
   if (roundTo !== null && roundTo !== 5 && roundTo !== 10) {
     throw new UsageError(`--round must be 5 or 10, not "${v.round}"`);
   }
@@ -162,6 +162,11 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
     revisionReason,
     quiet: v.quiet ?? false,
   };
+}
+
+/** Digits only: Number() would also take "0x5", "5e0", " 5" and "", none of them what was meant. */
+function wholeNumber(text: string | undefined): number {
+  return text !== undefined && /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
 }
 
 /** Longest reason: a sentence or two in a table cell, not a report. */

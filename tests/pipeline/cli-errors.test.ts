@@ -225,6 +225,17 @@ describe('options the run cannot honour are refused with what to give instead', 
     expect(hashDir(ws.out)).toEqual(goodHashes);
   });
 
+  it('a --threshold or --round that only JavaScript reads as a number ("0x5", "1e1")', async () => {
+    const ws = workspaceWithGoodOutput();
+    for (const [option, value] of [['--threshold', '0x5'], ['--round', '1e1']] as const) {
+      const result = await runOn(ws, [option, value]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(`${option} must be`);
+      expect(result.stderr).toContain(`not "${value}"`);
+    }
+    expect(hashDir(ws.out)).toEqual(goodHashes);
+  });
+
   it('a --last-quarter before the first quarter of the extracts', async () => {
     const ws = workspaceWithGoodOutput();
     const result = await runOn(ws, ['--last-quarter', '1990-91 Q1']);
