@@ -134,6 +134,14 @@ describe('the pipeline CLI refuses bad extracts and leaves the last good output 
     await expectRefused(ws, `claims.csv:${lastLine}:`, /truncated/i);
   });
 
+  it('a header ending in a comma that no data line has', async () => {
+    const ws = workspaceWithGoodOutput();
+    const lines = readLines(ws, 'claims.csv');
+    lines[0] = `${lines[0]},`;
+    writeLines(ws, 'claims.csv', lines);
+    await expectRefused(ws, 'claims.csv:2:0:', /Line 2 has 6 fields but the header has 7\. Fix: The header ends with a comma .* delete the comma at the end of the header\./);
+  });
+
   it('a direct identifier, before anything is written', async () => {
     const ws = workspaceWithGoodOutput();
     const lines = readLines(ws, 'families.csv').map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'contact' : i === 2 ? 'jo.bloggs@example.org' : ''}`));

@@ -322,7 +322,9 @@ function structuralIssue(spec: ExtractSpec, header: HeaderRecord, expected: numb
         fix:
           p.fields > expected
             ? 'A value probably contains a comma: put that value in double quotes, or remove the extra comma.'
-            : 'Add the missing values (leave a field empty with nothing between the commas, but keep the commas).',
+            : p.fields === expected - 1 && header.fields[expected - 1]?.trim() === ''
+              ? `The header ends with a comma (an empty, unnamed last column) that this line does not have: delete the comma at the end of ${headerNote}.`
+              : 'Add the missing values (leave a field empty with nothing between the commas, but keep the commas).',
       };
   }
 }
