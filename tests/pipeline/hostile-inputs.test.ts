@@ -211,7 +211,7 @@ describe('damaged bytes and text that would forge the console', () => {
   });
 });
 
-describe('header names that are not names', () => {
+describe('names that carry data: header names and file names', () => {
   it('masks an identifier in the header line (a file exported without its header), never quoting it', async () => {
     const ws = makeWorkspace();
     const lines = readLines(ws, 'claims.csv');
@@ -220,6 +220,15 @@ describe('header names that are not names', () => {
     const result = await runBounded(ws);
     expectClearRefusal(result, 'claims.csv:1:2:', /name of column 2 in the header looks like an email address: j\*\*\*@\*\*\*/);
     expect(result.stderr + result.report).not.toContain('bloggs');
+  });
+
+  it('lists an unexpected file whose name holds an identifier with that part masked', async () => {
+    const ws = makeWorkspace();
+    writeFileSync(join(ws.extracts, 'referral-9434765919.csv'), 'x\n');
+    const result = await runBounded(ws, ['--audience', 'board']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.report).toContain('`referral-9*********.csv:0:0` warning');
+    expect(result.stderr + result.report).not.toContain('9434765919');
   });
 
   it('reads a column named rowid (DuckDB\'s row number) as an unknown column, not as a crash', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { extracts as contract, type ExtractSpec } from '../contract/extracts.ts';
 import { extractLimits } from '../contract/limits.ts';
+import { valuePatterns } from '../guard/identifierPatterns.ts';
 import type { DataIssue } from '../issues.ts';
 import { rowCount } from '../progress.ts';
 import { openExtract, type OpenedExtract } from './openExtract.ts';
@@ -73,6 +74,7 @@ export async function readExtracts(conn: DuckDBConnection, extractsDir: string, 
   const folderIssues = names
     .filter((n) => !used.has(n) && /\.(csv|txt|xlsx?)$/i.test(n))
     .sort()
+    .map(maskedFileName)
     .map(
       (n): DataIssue => ({
         file: n, line: 0, column: 0, column_name: null, code: 'unexpected_file', severity: 'warning',
@@ -81,6 +83,17 @@ export async function readExtracts(conn: DuckDBConnection, extractsDir: string, 
       }),
     );
   return { reads, folderIssues };
+}
+
+/**
+ * A file name with what may be a direct identifier in it ("referral-943 476 5919.csv") shown with
+ * that part masked: the name goes into the console and the quality report. The guard's value
+ * shapes are used without their check digits, so anything with the shape is masked.
+ */
+const identifierInName = new RegExp(valuePatterns.map((p) => p.regex).join('|'), 'gi');
+
+function maskedFileName(name: string): string {
+  return name.replace(identifierInName, (found) => found.slice(0, 1) + found.slice(1).replace(/[A-Za-z0-9]/g, '*'));
 }
 
 function withCaseWarning(read: ReadResult, spec: ExtractSpec, loose: string): ReadResult {
