@@ -65,6 +65,8 @@ export function describeFailure(error: unknown, help: string): Failure {
  * open files, a disk error).
  */
 export function describeSystemError(error: unknown): Failure | null {
+  // The project's own errors are worded already; their text may say "permission denied" too.
+  if (isWorded(error)) return null;
   const e = error as NodeJS.ErrnoException & { dest?: string };
   const message = typeof e?.message === 'string' ? e.message : '';
   const code = typeof e?.code === 'string' ? e.code : duckdbErrno(message);
@@ -107,6 +109,10 @@ export function describeSystemError(error: unknown): Failure | null {
     default:
       return null;
   }
+}
+
+function isWorded(error: unknown): boolean {
+  return [CommandError, UsageError, OutputPathError, LockHeldError, PipelineError].some((kind) => error instanceof kind);
 }
 
 function duckdbErrno(message: string): string | null {

@@ -1,5 +1,5 @@
 /** Command-line options of `npm run data`, parsed and checked once. */
-import { realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Audience } from '../../src/lib/outputs/tables.ts';
@@ -263,7 +263,7 @@ function checkClaimsFile(path: string, published: readonly [string[], string][])
   for (const [folders, what] of published) {
     if (spellings(path).some((p) => folders.some((folder) => within(p, folder)))) throw new UsageError(`--claims-file ${path} is inside ${what}; ${hint}`);
   }
-  requireFolder('--claims-file', dirname(resolve(path)), 'a path in a folder that exists');
+  requireFolder('--claims-file', dirname(resolve(path)), 'a path in a folder that exists', false);
   let isFolder = false;
   try {
     isFolder = statSync(path).isDirectory();
@@ -292,11 +292,13 @@ function spellings(path: string): string[] {
   return [...new Set([absolute, join(canonical(dirname(absolute)), basename(absolute)), canonical(absolute)])];
 }
 
-/** A UsageError unless `path` is a folder that exists: what the option should name is in `what`. */
-export function requireFolder(option: string, path: string, what: string): void {
+/** A UsageError unless `path` is a folder that exists (and, with `mustRead`, that this account can list): what the option should name is in `what`. */
+export function requireFolder(option: string, path: string, what: string, mustRead = true): void {
   let isFolder: boolean;
+  let readable = true;
   try {
     isFolder = statSync(path).isDirectory();
+    readable = !isFolder || !mustRead || canRead(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`${option} ${path}: no such folder; give ${what}.`);
@@ -304,6 +306,19 @@ export function requireFolder(option: string, path: string, what: string): void 
     throw error;
   }
   if (!isFolder) throw new UsageError(`${option} ${path} is a file, not a folder; give ${what}.`);
+  if (!readable) {
+    throw new UsageError(`${option} ${path}: permission denied, the account running the pipeline cannot list or read this folder; give ${what} that it can read, or give it read access (e.g. chmod a+rx).`);
+  }
+}
+
+/** Listing a folder and opening what is in it needs read and search permission. */
+function canRead(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The absolute path with links resolved as far as the path exists (the rest may not exist yet). */

@@ -5,7 +5,7 @@
  * worst of them are in `npm run bench -- hostile`; the bound here only proves the run ends.
  */
 import { execFile } from 'node:child_process';
-import { linkSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractLimits, limitWords } from '../../scripts/pipeline/contract/limits.ts';
@@ -21,10 +21,17 @@ interface BoundedResult {
   report: string;
 }
 
-function runBounded(ws: Workspace, extra: readonly string[] = []): Promise<BoundedResult> {
+/**
+ * File permissions mean nothing to root, so as root an `unprivileged` run drops to nobody
+ * (setpriv) in a workspace opened up for it; any other account runs as itself.
+ */
+const ROOT = process.getuid?.() === 0;
+
+function runBounded(ws: Workspace, extra: readonly string[] = [], unprivileged = false): Promise<BoundedResult> {
   const args = ['--import', 'tsx', 'scripts/cli/data.ts', '--extracts', ws.extracts, '--out', ws.out, '--report', ws.report, '--quiet', ...extra];
+  const [command, argv] = unprivileged && ROOT ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args]] : [process.execPath, args];
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { timeout: BOUND_MS, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
+    execFile(command, argv, { timeout: BOUND_MS, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       let report = '';
       try {
@@ -236,5 +243,31 @@ describe('names that carry data: header names and file names', () => {
     writeLines(ws, 'claims.csv', readLines(ws, 'claims.csv').map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'rowid' : '7'}`)));
     const result = await runBounded(ws);
     expectClearRefusal(result, 'claims.csv:1:7:', /Column 7 "rowid" is not in the contract for claims\.csv/);
+  });
+});
+
+describe('permissions', () => {
+  /** A workspace the unprivileged account can use, with one thing taken away from it. */
+  function openWorkspace(): Workspace {
+    const ws = makeWorkspace();
+    for (const folder of [ws.root, ws.extracts]) chmodSync(folder, 0o777);
+    return ws;
+  }
+
+  it('refuses an extract the account cannot read at its name, with how to fix it', async () => {
+    const ws = openWorkspace();
+    chmodSync(join(ws.extracts, 'claims.csv'), 0o000);
+    const result = await runBounded(ws, ['--audience', 'board'], true);
+    expectClearRefusal(result, 'claims.csv:0:0:', /claims\.csv cannot be opened: permission denied .*Fix: Give that account read access to claims\.csv/);
+  });
+
+  it('refuses an extracts folder the account cannot list as a usage error about reading, not writing', async () => {
+    const ws = openWorkspace();
+    chmodSync(ws.extracts, 0o000);
+    const result = await runBounded(ws, ['--audience', 'board'], true);
+    chmodSync(ws.extracts, 0o777);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`--extracts ${ws.extracts}: permission denied, the account running the pipeline cannot list or read this folder`);
+    expect(result.stderr).not.toContain('write to');
   });
 });

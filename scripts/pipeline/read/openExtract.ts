@@ -22,7 +22,7 @@ export interface FileIdentity {
 export type OpenedExtract =
   | { readonly ok: true; readonly bytes: Buffer; readonly identity: FileIdentity }
   | { readonly ok: false; readonly code: 'missing_file' }
-  | { readonly ok: false; readonly code: 'linked_file' | 'not_a_file' | 'file_too_large'; readonly message: string; readonly fix: string };
+  | { readonly ok: false; readonly code: 'linked_file' | 'not_a_file' | 'file_too_large' | 'unreadable_file'; readonly message: string; readonly fix: string };
 
 const copyInstead = 'Copy the file itself into the extracts folder (a copy, not a link or shortcut), then run again.';
 
@@ -63,6 +63,14 @@ export async function openExtract(extractsDir: string, name: string, file: strin
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return { ok: false, code: 'linked_file', message: `${file} became a symbolic link while it was being opened; it was not read.`, fix: copyInstead };
     if (code === 'ENOENT') return { ok: false, code: 'missing_file' };
+    if (code === 'EACCES' || code === 'EPERM') {
+      return {
+        ok: false,
+        code: 'unreadable_file',
+        message: `${file} cannot be opened: permission denied for the account running the pipeline; it was not read.`,
+        fix: `Give that account read access to ${file} (e.g. chmod a+r on it), or copy the file into the extracts folder again as that account, then run again.`,
+      };
+    }
     throw error;
   }
   try {
