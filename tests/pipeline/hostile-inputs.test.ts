@@ -182,11 +182,16 @@ describe('input files are what they claim', () => {
 describe('damaged bytes and text that would forge the console', () => {
   it('names the line and character of a stray NUL byte in an otherwise good file', async () => {
     const ws = makeWorkspace();
-    const lines = readLines(ws, 'families.csv');
+    const lines = readLines(ws, 'area_indicators.csv');
     lines[4] = `${lines[4]!.slice(0, 5)}\0${lines[4]!.slice(5)}`;
-    writeLines(ws, 'families.csv', lines);
+    writeLines(ws, 'area_indicators.csv', lines);
+    // Old Mac files end lines with CR alone: the line is counted as the CSV reader counts it.
+    const claims = readLines(ws, 'claims.csv');
+    claims[9] = `${claims[9]!.slice(0, 3)}\0${claims[9]!.slice(3)}`;
+    writeFileSync(join(ws.extracts, 'claims.csv'), claims.join('\r'));
     const result = await runBounded(ws);
-    expectClearRefusal(result, 'families.csv:5:6:', /NUL byte \(0x00\) at character 6 of line 5/);
+    expectClearRefusal(result, 'area_indicators.csv:5:6:', /NUL byte \(0x00\) at character 6 of line 5/);
+    expectClearRefusal(result, 'claims.csv:10:4:', /NUL byte \(0x00\) at character 4 of line 10/);
   });
 
   it('reads a UTF-8 file cut off part-way through its last character as UTF-8, not as Windows-1252', async () => {

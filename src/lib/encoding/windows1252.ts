@@ -70,12 +70,15 @@ export function windows1252Character(byte: number): string {
   return cp === 0 ? '' : String.fromCodePoint(cp);
 }
 
-/** Where a byte falls in a file: 1-based line, and column in bytes (characters, for Windows-1252). */
+/**
+ * Where a byte falls in a file: 1-based line, and column in bytes (characters, for Windows-1252).
+ * Lines end in LF, CRLF or a CR alone (old Mac files), as the CSV reader counts them.
+ */
 export function locateByte(bytes: Uint8Array, offset: number): { readonly line: number; readonly column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 10) {
+    if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) {
       line++;
       lineStart = i + 1;
     }
