@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Audience } from '../../src/lib/outputs/tables.ts';
 import { parseQuarter } from '../../src/lib/period/quarter.ts';
 import { SITE_FOLDERS } from '../../src/lib/site/site-build.ts';
+import { identifierShapeRegex } from './guard/identifierPatterns.ts';
 import { DEFAULT_REVISION_REASON } from './revise/index.ts';
 
 export interface PipelineOptions {
@@ -180,6 +181,9 @@ function parseRevisionReason(text: string | undefined, archiveDir: string | null
   if (reason === '') throw new UsageError('--revision-reason is empty; give a sentence such as "Late attachments recorded by the Northgate team."');
   // Control characters (line breaks, tabs, escapes) would break the table cell and the log's one-line entries.
   if (/\p{Cc}/u.test(reason)) throw new UsageError('--revision-reason must be one line of text, without line breaks, tabs or other control characters.');
+  if (identifierShapeRegex().test(reason)) {
+    throw new UsageError('--revision-reason holds what looks like a direct identifier (an email address, phone number, postcode, NHS, National Insurance or pupil number); the reason is published, so say what was revised without it.');
+  }
   if ([...reason].length > REVISION_REASON_MAX) {
     throw new UsageError(`--revision-reason is ${[...reason].length} characters; keep it to ${REVISION_REASON_MAX} (a sentence or two for the revisions page).`);
   }

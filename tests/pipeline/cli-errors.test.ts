@@ -2,7 +2,7 @@
  * Every bad-input case of the input contract, through the real CLI on a real file: the exit code,
  * the file:line:column message, and proof that the last good output was left untouched.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { columnNumber, field, hashDir, makeWorkspace, readLines, runOn as runPipelineOn, setField, writeLines, type CliResult, type Workspace } from './cli-harness.ts';
@@ -241,6 +241,17 @@ describe('options the run cannot honour are refused with what to give instead', 
       expect(result.stderr).toContain(`${option} must be`);
       expect(result.stderr).toContain(`not "${value}"`);
     }
+    expect(hashDir(ws.out)).toEqual(goodHashes);
+  });
+
+  it('a --revision-reason holding a direct identifier, which the revisions page would publish', async () => {
+    const ws = workspaceWithGoodOutput();
+    const archive = join(ws.root, 'archive');
+    mkdirSync(archive);
+    const result = await runPipelineOn(ws, ['--audience', 'public', '--archive', archive, '--revision-reason', 'Corrected after jo.bloggs@example.org rang on 07700 900123']);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('--revision-reason holds what looks like a direct identifier');
+    expect(result.stderr).not.toMatch(/bloggs|900123/);
     expect(hashDir(ws.out)).toEqual(goodHashes);
   });
 

@@ -80,6 +80,15 @@ export const valuePatterns: readonly ValuePattern[] = [
   { kind: 'postcode', regex: postcodeRegex },
 ];
 
+/**
+ * Every value shape as one JavaScript regex, without the check digits: for short texts outside
+ * the extracts (a file name, the published revision reason), where masking or refusing a
+ * look-alike costs nothing. The patterns use only syntax RE2 and JavaScript read alike.
+ */
+export function identifierShapeRegex(flags = 'i'): RegExp {
+  return new RegExp(valuePatterns.map((pattern) => pattern.regex).join('|'), flags);
+}
+
 const caseInsensitive = (regex: string) => `(?i)${regex}`;
 
 /** One regex for all patterns: the cheap first pass that every cell goes through. */

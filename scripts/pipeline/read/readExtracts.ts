@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { extracts as contract, type ExtractSpec } from '../contract/extracts.ts';
 import { extractLimits } from '../contract/limits.ts';
-import { valuePatterns } from '../guard/identifierPatterns.ts';
+import { identifierShapeRegex } from '../guard/identifierPatterns.ts';
 import type { DataIssue } from '../issues.ts';
 import { rowCount } from '../progress.ts';
 import { openExtract, type OpenedExtract } from './openExtract.ts';
@@ -90,7 +90,7 @@ export async function readExtracts(conn: DuckDBConnection, extractsDir: string, 
  * that part masked: the name goes into the console and the quality report. The guard's value
  * shapes are used without their check digits, so anything with the shape is masked.
  */
-const identifierInName = new RegExp(valuePatterns.map((p) => p.regex).join('|'), 'gi');
+const identifierInName = identifierShapeRegex('gi');
 
 function maskedFileName(name: string): string {
   return name.replace(identifierInName, (found) => found.slice(0, 1) + found.slice(1).replace(/[A-Za-z0-9]/g, '*'));
