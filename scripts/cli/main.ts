@@ -138,13 +138,14 @@ export function issueLine(issue: DataIssue): string {
 
 /**
  * Text from the data or the system made safe to print: control characters (a line break inside
- * a quoted value, a terminal escape sequence that recolours or clears the screen) and the
- * characters that reorder text on screen are shown as escapes such as \n or \u001B, so a value
- * can neither forge a line of the output nor hide part of it. Line breaks between the lines of
- * a message are kept with `keepLineBreaks`.
+ * a quoted value, a terminal escape sequence that recolours or clears the screen) and invisible
+ * format characters (a byte-order mark or zero-width space inside a value, marks that reorder
+ * text on screen) are shown as escapes such as \n, \u001B or \uFEFF, so a value can neither
+ * forge a line of the output nor look like a valid one. Line breaks between the lines of a
+ * message are kept with `keepLineBreaks`.
  */
 export function printable(text: string, keepLineBreaks = false): string {
-  return text.replace(/[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, (c) => {
+  return text.replace(/[\p{Cc}\p{Cf}]/gu, (c) => {
     if (c === '\n') return keepLineBreaks ? c : '\\n';
     if (c === '\r') return '\\r';
     if (c === '\t') return '\\t';

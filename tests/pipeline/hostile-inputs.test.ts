@@ -221,6 +221,20 @@ describe('damaged bytes and text that would forge the console', () => {
     expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(result.stderr.split('\n').some((l) => l.startsWith('families.csv:9:9'))).toBe(false);
   });
+
+  it('shows invisible characters in a value (a byte-order mark, a zero-width space) as escapes, so the value does not look valid', async () => {
+    const ws = makeWorkspace();
+    const lines = readLines(ws, 'claims.csv');
+    lines[6] = `\uFEFF${lines[6]}`;
+    const f = lines[8]!.split(',');
+    f[3] = `${f[3]}\u200B`;
+    lines[8] = f.join(',');
+    writeLines(ws, 'claims.csv', lines);
+    const result = await runBounded(ws);
+    expectClearRefusal(result, 'claims.csv:7:1:', /"\\uFEFFC\w/);
+    expectClearRefusal(result, 'claims.csv:9:4:', /\\u200B" is not a claim type/);
+    expect(result.stderr).not.toMatch(/[\uFEFF\u200B]/);
+  });
 });
 
 describe('names that carry data: header names and file names', () => {
