@@ -209,6 +209,18 @@ describe('damaged bytes and text that would forge the console', () => {
     expect(result.report).toContain('The file ends part-way through a character (at character 31 of line 12)');
   });
 
+  it('reads a file cut off inside the last value of a whole record from the decoded bytes, not the broken ones on disk', async () => {
+    const ws = makeWorkspace();
+    const lines = readLines(ws, 'families.csv').filter((l) => l !== '');
+    const last = lines.length - 1;
+    // Every field is there, so the record passes the structure checks; only its last character is cut.
+    const bytes = Buffer.from(`${lines.slice(0, last).join('\n')}\n${lines[last]}é`, 'utf8');
+    writeFileSync(join(ws.extracts, 'families.csv'), bytes.subarray(0, bytes.length - 1));
+    const result = await runBounded(ws);
+    expectClearRefusal(result, `families.csv:${last + 1}:12:`, /is not a whole number/);
+    expect(result.stderr).not.toContain('could not be read as CSV');
+  });
+
   it('shows control characters in a value as escapes: no terminal escape reaches the console, each issue stays on one line', async () => {
     const ws = makeWorkspace();
     const lines = readLines(ws, 'families.csv');

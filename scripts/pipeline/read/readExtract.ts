@@ -203,8 +203,9 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
   };
   // A file with a byte-order mark (Excel's "CSV UTF-8") is read from disk as it is, like one
   // without: the mark sits before the header, which DuckDB skips, so the rows are the same and
-  // no copy of the file needs writing.
-  const readAsWritten = encoding === 'utf-8' || encoding === 'utf-8-bom';
+  // no copy of the file needs writing. A file cut off part-way through a character is not read
+  // from disk: its decoded bytes end differently (U+FFFD), and DuckDB refuses the broken ones.
+  const readAsWritten = (encoding === 'utf-8' || encoding === 'utf-8-bom') && !decoded.truncatedCharacter;
   let loaded = false;
   let structuralRejects = 0;
   const rejectedLines: number[] = [];
@@ -238,7 +239,7 @@ export async function readExtract(conn: DuckDBConnection, extractsDir: string, s
     });
     structuralRejects = scan.rejected;
     blank = { count: scan.blankLines, first: scan.firstBlankLine };
-    const fromOriginal = scan.asIs && encoding === 'utf-8';
+    const fromOriginal = scan.asIs && encoding === 'utf-8' && readAsWritten;
     const source = fromOriginal ? identity.path : await writeCopy(opts.workDir, spec, scan.asIs ? bytes : writeCleanCopy(bytes, header, scan));
     // The scan has already left out every record DuckDB could refuse, so a failure here is a
     // bug; DuckDB's own text is no help to an analyst, but its line number is.
