@@ -101,6 +101,9 @@ const cases: [string, () => Promise<Record<string, string | Buffer | null>>, 're
   ['values with spaces around them', async () => ({ 'families.csv': await changed('families.csv', setField(2, 0, ' FAM-0001  ')) }), 'clean'],
   ['a duplicate key', async () => ({ 'outcomes.csv': await changed('outcomes.csv', (l) => [...l, l[1] ?? '']) }), 'issues'],
   ['a value that does not parse', async () => ({ 'families.csv': await changed('families.csv', setField(2, 11, 'three')) }), 'issues'],
+  ['a number with an exponent', async () => ({ 'claims.csv': await changed('claims.csv', setField(2, 5, '8e2')) }), 'issues'],
+  ['a UTF-8 file cut off inside a character', async () => ({ 'claims.csv': Buffer.from(`${(await changed('claims.csv', (l) => l)).trimEnd()}é`, 'utf8').subarray(0, -1) }), 'issues'],
+  ['a stray NUL byte', async () => ({ 'outcomes.csv': (await changed('outcomes.csv', (l) => l)).replace('\n', '\n\0') }), 'issues'],
 ];
 
 describe('the clean pass gives what the detailed path gives', () => {

@@ -5,6 +5,7 @@
  */
 import type { ColumnSpec, ColumnType } from '../contract/extracts.ts';
 import { text } from './checkContext.ts';
+import { DECIMAL_LIMIT } from './sqlMacros.ts';
 
 export const duckdbType: Record<ColumnType, string> = {
   text: 'VARCHAR',
@@ -75,9 +76,14 @@ export function typeProblem(column: ColumnSpec, v: string): TypeProblem | null {
     case 'decimal':
       return {
         code: 'invalid_number',
-        message: `${q} || ${text(' is not a number.')}`,
+        message: `${q} || CASE
+          WHEN regexp_full_match(${v}, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)[eE][+-]?[0-9]+') THEN ${text(' is written with an exponent (scientific notation), not in plain digits.')}
+          WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) AND NOT contains(${v}, '_') THEN ${text(` is too large: numbers of ${DECIMAL_LIMIT.toLocaleString('en-GB')} or more are refused.`)}
+          ELSE ${text(' is not a number.')} END`,
         fix: `CASE
           WHEN lower(${v}) IN ${placeholders} THEN ${placeholderFix}
+          WHEN regexp_full_match(${v}, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)[eE][+-]?[0-9]+') THEN ${text(`Write the number in full, in digits (800, not 8e2); in Excel, format the column as Number rather than Scientific, which also rounds what it shows. For example ${example}.`)}
+          WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) AND NOT contains(${v}, '_') THEN ${text('Check the value: no count or amount in an extract comes near this size, so it is probably a reference or a pasted figure in the wrong column.')}
           WHEN contains(${v}, '£') THEN ${text('Remove the "£" sign: write 800.00, not £800.00.')}
           WHEN contains(${v}, '%') THEN ${text('Remove the "%" sign and give the number only.')}
           WHEN contains(${v}, ',') THEN ${text('Remove thousands separators (1234.5, not 1,234.5) and use a full stop for decimals.')}

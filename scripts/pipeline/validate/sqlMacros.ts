@@ -8,6 +8,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { QUOTED_KEEP, QUOTED_MAX } from '../read/quoteForMessage.ts';
 
+/** Numbers at or above this size are refused (tfo_decimal); columnTypes.ts says so in its fix. */
+export const DECIMAL_LIMIT = 1e15;
+
 const macros = [
   // Trimmed text, with empty meaning missing. Most values need no trimming, and trim() copies
   // every string, so it runs only when an end is a space.
@@ -15,8 +18,11 @@ const macros = [
   // A value quoted for a message, shortened so a stray paragraph cannot swamp the report.
   `tfo_quote(v) AS '"' || CASE WHEN length(v) > ${QUOTED_MAX} THEN left(v, ${QUOTED_KEEP}) || '...' ELSE v END || '"'`,
   `tfo_integer(v) AS CASE WHEN regexp_full_match(v, '[+-]?[0-9]+') THEN TRY_CAST(v AS INTEGER) END`,
-  // The DOUBLE cast accepts digits grouped with "_", "inf" and "nan"; nothing else surprising.
-  `tfo_decimal(v) AS CASE WHEN NOT contains(v, '_') AND isfinite(TRY_CAST(v AS DOUBLE)) THEN TRY_CAST(v AS DOUBLE) END`,
+  // The DOUBLE cast also accepts digits grouped with "_", exponents ("8e2" is 800: Excel's
+  // scientific format, which rounds what it shows), "inf" and "nan". A magnitude of 10^15 or more
+  // is refused too: no count or amount comes near it, and beyond it a double is no longer exact
+  // to the penny. The bound also rules out infinity and NaN.
+  `tfo_decimal(v) AS CASE WHEN NOT contains(v, '_') AND NOT contains(v, 'e') AND NOT contains(v, 'E') AND abs(TRY_CAST(v AS DOUBLE)) < ${DECIMAL_LIMIT} THEN TRY_CAST(v AS DOUBLE) END`,
   // ISO yyyy-mm-dd or UK d/m/yyyy, years 1900-2099; impossible dates (31/02/2013) give NULL.
   `tfo_date(v) AS CASE
      WHEN v LIKE '19__-__-__' OR v LIKE '20__-__-__' THEN TRY_CAST(v AS DATE)

@@ -133,6 +133,24 @@ describe('validateExtracts: values', () => {
     expect(wrong[2]?.fix).toBe('Give a whole number without decimal places, e.g. 2.');
   });
 
+  it('refuses numbers written with an exponent or too large to be a count or an amount', async () => {
+    const header = 'claim_ref,family_ref,claim_window,claim_type,claim_date,amount_gbp';
+    const claim = (ref: string, amount: string) => `${ref},FAM-0001,2013-14 Q2,attachment_fee,2013-07-15,${amount}`;
+    const result = await validate({
+      'families.csv': families(family('FAM-0001')),
+      'claims.csv': [header, claim('C-0001', '8e2'), claim('C-0002', '1.5E+3'), claim('C-0003', '1000000000000000'), claim('C-0004', 'inf'), claim('C-0005', '999999999999999'), ''].join('\n'),
+    });
+    const wrong = issuesFor(result, 'claims.csv', 'invalid_number');
+    expect(wrong.map((i) => [i.line, i.column, i.message])).toEqual([
+      [2, 6, '"8e2" is written with an exponent (scientific notation), not in plain digits.'],
+      [3, 6, '"1.5E+3" is written with an exponent (scientific notation), not in plain digits.'],
+      [4, 6, '"1000000000000000" is too large: numbers of 1,000,000,000,000,000 or more are refused.'],
+      [5, 6, '"inf" is not a number.'],
+    ]);
+    expect(wrong[0]?.fix).toContain('Write the number in full, in digits (800, not 8e2)');
+    expect(wrong[2]?.fix).toContain('no count or amount in an extract comes near this size');
+  });
+
   it('reports missing required values and malformed references', async () => {
     const result = await validate({ 'families.csv': families(family('FAM-0001', { 1: '' }), family('F1')) });
     expect(issuesFor(result, 'families.csv').map((i) => [i.line, i.column, i.code, i.message])).toEqual([
