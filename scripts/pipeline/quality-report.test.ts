@@ -47,6 +47,16 @@ describe('renderQualityReport', () => {
     ]);
   });
 
+  it('shows control and invisible characters from the data as escapes in the Markdown, keeping each issue on its lines', () => {
+    const hostile = issue(4, 2, 'unknown_code', '"hea\u001b[2J\u001b[31mlth\nfamilies.csv:9:9: forged\u200b" is not a locality code.');
+    const { markdown, json } = renderQualityReport({ files: [{ ...input.files[0]!, issues: [hostile] }] });
+    expect(markdown).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b]/);
+    expect(markdown).toContain('"hea\\u001B[2J\\u001B[31mlth\\nfamilies.csv:9:9: forged\\u200B" is not a locality code.');
+    expect(markdown.split('\n').some((l) => l.startsWith('families.csv:9:9'))).toBe(false);
+    // The JSON keeps the text as it was: its own escaping makes it safe.
+    expect(JSON.parse(json).files[0].issues[0].message).toBe(hostile.message);
+  });
+
   it('writes Markdown a person reads: a summary table, then issues by file and code', () => {
     const { markdown } = renderQualityReport(input);
     expect(markdown).toContain('**2,500 errors and 1 warning; 3 rows rejected.**');

@@ -4,6 +4,7 @@
  * deterministic: files in contract order, codes alphabetical, issues by line and column, and no
  * timestamp unless the caller passes one.
  */
+import { printable } from './printable.ts';
 import type { DataIssue, Severity } from './issues.ts';
 
 export interface QualityFile {
@@ -161,9 +162,12 @@ function issueLines(issue: DataIssue): string[] {
   return [`- ${where}${column} ${issue.severity}: ${escape(issue.message)}`, `  Fix: ${escape(issue.fix)}`];
 }
 
-/** Text from the data can hold anything: keep it from turning into HTML, emphasis or code. */
+/**
+ * Text from the data can hold anything: keep it from turning into HTML, emphasis or code, and
+ * its control characters from driving the terminal of whoever reads the report with `cat`.
+ */
 function escape(text: string): string {
-  return text.replace(/[\\`*<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return printable(text.replace(/[\\`*<>]/g, (c) => `\\${c}`));
 }
 
 function cell(text: string): string {
