@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +138,15 @@ describe('loadReference', () => {
     const dir = await edited('council.json', (t) => t);
     await rm(join(dir, 'council.json'));
     expect(await issuesOf(dir)).toEqual([expect.objectContaining({ file: 'council.json', line: 0, code: 'missing_file' })]);
+  });
+
+  it('says a file that is a folder is one, in words rather than the system error', async () => {
+    const dir = await edited('council.json', (t) => t);
+    await rm(join(dir, 'council.json'));
+    await mkdir(join(dir, 'council.json'));
+    const [issue] = await issuesOf(dir);
+    expect(issue).toMatchObject({ file: 'council.json', line: 0, code: 'unreadable_file', message: `council.json in ${dir} is a folder, not a file.` });
+    expect(JSON.stringify(issue)).not.toMatch(/Error:|EISDIR|errno/);
   });
 });
 

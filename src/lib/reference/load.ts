@@ -443,12 +443,19 @@ async function readText(dir: string, file: string, issues: DataIssue[]): Promise
       return null;
     }
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    issues.push(
-      issue(file, 0, 0, null, missing ? 'missing_file' : 'unreadable_file', missing ? `${file} is missing from ${dir}.` : `${file} could not be read: ${String(error)}.`, `Put ${file} in ${dir}; see data/DATA-DICTIONARY.md.`),
-    );
+    issues.push(unreadableIssue(file, dir, (error as NodeJS.ErrnoException).code));
     return null;
   }
+}
+
+/** Why a reference file could not be read, in words, with what to do; never the system's raw text. */
+function unreadableIssue(file: string, dir: string, code: string | undefined): DataIssue {
+  if (code === 'ENOENT') return issue(file, 0, 0, null, 'missing_file', `${file} is missing from ${dir}.`, `Put ${file} in ${dir}; see data/DATA-DICTIONARY.md.`);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return issue(file, 0, 0, null, 'unreadable_file', `${file} in ${dir} cannot be opened: permission denied for the account running the pipeline.`, `Give that account read access to ${file} (e.g. chmod a+r on it), then run again.`);
+  }
+  if (code === 'EISDIR') return issue(file, 0, 0, null, 'unreadable_file', `${file} in ${dir} is a folder, not a file.`, `Put the file ${file} in its place; see data/DATA-DICTIONARY.md.`);
+  return issue(file, 0, 0, null, 'unreadable_file', `${file} in ${dir} could not be read${code ? ` (system error ${code})` : ''}.`, `Check the file can be opened by the account running the pipeline, then run again; see data/DATA-DICTIONARY.md.`);
 }
 
 function issue(file: string, line: number, column: number, columnName: string | null, code: string, message: string, fix: string): DataIssue {
