@@ -3,7 +3,7 @@ import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Audience } from '../../src/lib/outputs/tables.ts';
-import { parseQuarter } from '../../src/lib/period/quarter.ts';
+import { parseQuarter, quarterLabel, quarterOfDate, quarterStart } from '../../src/lib/period/quarter.ts';
 import { SITE_FOLDERS } from '../../src/lib/site/site-build.ts';
 import { identifierShapeRegex } from './guard/identifierPatterns.ts';
 import { DEFAULT_REVISION_REASON } from './revise/index.ts';
@@ -143,6 +143,13 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
   }
   const revisionReason = parseRevisionReason(v['revision-reason'], archiveDir);
   const sourceDateEpoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
+  const today = sourceDateEpoch ?? now.toISOString().slice(0, 10);
+  const parsedLast = lastQuarter === null ? null : parseQuarter(lastQuarter);
+  const lastQuarterStart = parsedLast ? quarterStart(parsedLast) : null;
+  // A quarter that has not begun has no data: its rows would be published as zeros.
+  if (lastQuarterStart !== null && lastQuarterStart > today) {
+    throw new UsageError(`--last-quarter ${lastQuarter} has not begun (it starts on ${lastQuarterStart}; today is ${today}${sourceDateEpoch ? ', from SOURCE_DATE_EPOCH' : ''}). Give a quarter no later than the current one, ${quarterLabel(quarterOfDate(today))}, or leave --last-quarter out.`);
+  }
   return {
     extractsDir: v.extracts,
     referenceDir: v.reference ?? 'data/reference',
@@ -154,7 +161,7 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
     acceptPartial: v['accept-partial'] ?? false,
     pseudonymise: v.pseudonymise ?? false,
     keyFile: v['key-file'] ?? null,
-    today: sourceDateEpoch ?? now.toISOString().slice(0, 10),
+    today,
     sourceDateEpoch,
     lastQuarter,
     claimsFile,

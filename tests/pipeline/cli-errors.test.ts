@@ -233,6 +233,15 @@ describe('options the run cannot honour are refused with what to give instead', 
     expect(hashDir(ws.out)).toEqual(goodHashes);
   });
 
+  it('a --last-quarter that has not begun, as a usage error before anything is read', async () => {
+    const ws = workspaceWithGoodOutput();
+    const result = await runOn(ws, ['--last-quarter', '2099-00 Q1']);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/--last-quarter 2099-00 Q1 has not begun \(it starts on 2099-04-01; today is \d{4}-\d{2}-\d{2}/);
+    expect(result.stderr).toMatch(/Give a quarter no later than the current one, \d{4}-\d{2} Q[1-4]/);
+    expect(hashDir(ws.out)).toEqual(goodHashes);
+  });
+
   it('a --threshold or --round that only JavaScript reads as a number ("0x5", "1e1")', async () => {
     const ws = workspaceWithGoodOutput();
     for (const [option, value] of [['--threshold', '0x5'], ['--round', '1e1']] as const) {
