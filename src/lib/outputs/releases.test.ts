@@ -43,7 +43,10 @@ describe('the release archive', () => {
     expect(() => listArchive(archiveWith(undefined, '2026-27-q3'))).toThrow(/belongs in .*2026-27-q1/);
     const dir = archiveWith();
     mkdirSync(join(dir, 'notes'));
-    expect(() => listArchive(dir)).toThrow(/notes: not a release folder/);
+    expect(() => listArchive(dir)).toThrow(/notes: not a release folder.*Fix: .*otherwise move it out of the archive folder\.$/);
+    const capitals = archiveWith();
+    mkdirSync(join(capitals, '2014-15-Q1'));
+    expect(() => listArchive(capitals)).toThrow(/2014-15-Q1: not a release folder.*rename it to its quarter \(here 2014-15-q1\)/);
     const work = archiveWith();
     mkdirSync(join(work, '.archiving-2026-27-q2.1.ab'));
     expect(listArchive(work).map((r) => r.slug)).toEqual(['2026-27-q1']);

@@ -81,7 +81,12 @@ export function listArchive(archiveDir: string): ArchivedRelease[] {
   }
   const releases = names.map((slug): ArchivedRelease => {
     const folder = join(archiveDir, slug);
-    if (!SLUG.test(slug)) throw new ReleaseArchiveError(`${folder}: not a release folder; archived releases are named by the quarter they cover, such as 2026-27-q2.`);
+    if (!SLUG.test(slug)) {
+      const renamed = SLUG.test(slug.toLowerCase()) ? ` (here ${slug.toLowerCase()})` : '';
+      throw new ReleaseArchiveError(
+        `${folder}: not a release folder; archived releases are named by the quarter they cover, in lower case, such as 2026-27-q2. Fix: if it holds an archived release, rename it to its quarter${renamed}; otherwise move it out of the archive folder.`,
+      );
+    }
     const manifest = readReleaseManifest(folder);
     const expected = releaseSlug(manifest.extract_period.last_quarter);
     if (expected !== slug) throw new ReleaseArchiveError(`${folder}: holds the release covering ${manifest.extract_period.last_quarter}, which belongs in ${join(archiveDir, expected)}.`);
