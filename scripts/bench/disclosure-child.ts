@@ -10,6 +10,7 @@ import { parseQuarter, type FinancialQuarter } from '../../src/lib/period/quarte
 import { loadReference } from '../../src/lib/reference/load.ts';
 import type { CountTable } from '../pipeline/aggregate/index.ts';
 import { utilityShares } from '../pipeline/disclose/publish-design.ts';
+import { sustainMonthsOf } from '../pipeline/disclose/release-cells.ts';
 import { designRelease } from '../pipeline/disclose/release.ts';
 import { literal, openDuckDB } from '../pipeline/duckdb.ts';
 
@@ -29,7 +30,7 @@ const quarterOf = (start: string) => parseQuarter((tables.programme.find((r) => 
 const ref = await loadReference('data/reference');
 const started = performance.now();
 const rounds: number[] = [];
-const design = await designRelease(tables, ref.disclosure, Number(thresholdArg), quarterOf(quarters[0] as string), quarterOf(quarters.at(-1) as string), (_, failing) => rounds.push(failing));
+const design = await designRelease(tables, ref.disclosure, Number(thresholdArg), quarterOf(quarters[0] as string), quarterOf(quarters.at(-1) as string), (_, failing) => rounds.push(failing), undefined, sustainMonthsOf(ref.programme.outcome_measures));
 const seconds = (performance.now() - started) / 1000;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(

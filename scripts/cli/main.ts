@@ -5,6 +5,8 @@
  * holding the output) get a specific message; anything else still gets one line.
  */
 import { printable } from '../pipeline/printable.ts';
+import { CohortDisclosureError } from '../pipeline/disclose/cohort.ts';
+import { DisclosureAuditError } from '../pipeline/disclose/release.ts';
 import { formatIssue, PipelineError, type DataIssue } from '../pipeline/issues.ts';
 import { UsageError } from '../pipeline/options.ts';
 import { OutputPathError, outputOptionOf } from '../pipeline/write/atomic-dir.ts';
@@ -55,6 +57,13 @@ export function describeFailure(error: unknown, help: string): Failure {
     // Bad data (reference data, an extract): the summary, then each problem on its own line.
     const shown = error.issues.filter((i) => i.severity === 'error').slice(0, 25);
     return { message: [error.message, ...shown.map(issueLine)].join('\n'), exitCode: 1 };
+  }
+  if (error instanceof DisclosureAuditError || error instanceof CohortDisclosureError) {
+    // Refusing is the safe outcome: the design could not protect every hidden figure.
+    return {
+      message: `${error.message}\nFix: nothing was published. If the figures named were shown by an earlier release in --archive, that release already lets a reader narrow them (it was made before the pipeline knew the relation named): tell the data protection officer, and see "What is not protected" in docs/disclosure-control.md. Otherwise report it with this message (it names figures, not families).`,
+      exitCode: 1,
+    };
   }
   return describeSystemError(error) ?? unexpected(error);
 }

@@ -29,7 +29,7 @@ import { aggregateCohort } from './aggregate/aggregate-cohort.ts';
 import { cohortUtilityShares, designCohortRelease } from './disclose/cohort.ts';
 import { describeRule, discloseIndicators } from './disclose/index.ts';
 import { publishDesign } from './disclose/publish-design.ts';
-import { buildUniverse } from './disclose/release-cells.ts';
+import { buildUniverse, sustainMonthsOf } from './disclose/release-cells.ts';
 import { designRelease } from './disclose/release.ts';
 import { roundCounts } from './disclose/rounding.ts';
 import { openDuckDB } from './duckdb.ts';
@@ -135,7 +135,7 @@ async function disclose(tables: Tables, ref: Reference, options: PipelineOptions
   const first = parseQuarter(period.firstQuarter) as FinancialQuarter;
   const last = parseQuarter(period.lastQuarter) as FinancialQuarter;
   if (options.audience === 'board') {
-    const universe = buildUniverse(tables, ref.disclosure, first, last);
+    const universe = buildUniverse(tables, ref.disclosure, first, last, sustainMonthsOf(ref.programme.outcome_measures));
     const release = publishDesign(tables, universe, null);
     return { ...tables, ...release, utility: [...release.utility, ...cohortUtilityShares(tables.cohort, new Map())], audit: null };
   }
@@ -149,6 +149,7 @@ async function disclose(tables: Tables, ref: Reference, options: PipelineOptions
     last,
     (round, failing) => progress.info(`  Audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
     (universe) => earlierViews(universe, earlier.map((e) => e.figures), ref.disclosure.rounding_base),
+    sustainMonthsOf(ref.programme.outcome_measures),
   );
   // The cohort funnel joins the same audit, against the quarterly release as designed.
   const cohort = await designCohortRelease(

@@ -5,7 +5,7 @@
  * published at two granularities is protected as one.
  */
 import type { CountRow } from '../../../src/lib/outputs/tables.ts';
-import { parseQuarter, quarterEnd, quarterLabel, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
+import { addQuarters, parseQuarter, quarterEnd, quarterLabel, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
 import { PERIOD_TYPE_NAMES, releasePeriods, type ReleasePeriod } from '../../../src/lib/period/release-periods.ts';
 import type { DisclosurePolicy, MeasurePolicy } from '../../../src/lib/reference/schema.ts';
 import type { CountTable } from '../aggregate/index.ts';
@@ -49,6 +49,8 @@ export function buildUniverse(
   policy: DisclosurePolicy,
   first: FinancialQuarter,
   last: FinancialQuarter,
+  /** Each outcome measure's sustain_months (programme.json), which a reader knows from the methodology. */
+  sustainMonths: ReadonlyMap<string, number> = new Map(),
 ): ReleaseUniverse {
   const cells: ReleaseCell[] = [];
   const relations: AuditRelation[] = [];
@@ -125,6 +127,7 @@ export function buildUniverse(
 
   const links = linkAmounts(cells, index, relations);
   boundBreakdownsByTotal(cells, index, relations);
+  boundSustainedByAchieved(cells, index, relations, sustainMonths);
   return { cells, relations, links, unpublished };
 }
 
@@ -192,5 +195,41 @@ function boundBreakdownsByTotal(cells: readonly ReleaseCell[], index: ReadonlyMa
     const total = index.get(cellKey({ ...c, table: 'programme', breakdown: 'all' }));
     if (total === undefined || c.value > (cells[total] as ReleaseCell).value) return;
     relations.push({ name: `no criterion counts more families than were attached: ${c.breakdown}, ${c.area_code}, ${c.period.label}`, sense: 'le', cells: [i, total], coefs: [1, -1] });
+  });
+}
+
+/** Each outcome measure's sustain_months, as buildUniverse takes them, from programme.json's outcome_measures. */
+export function sustainMonthsOf(measures: ReadonlyArray<{ readonly code: string; readonly sustain_months: number }>): Map<string, number> {
+  return new Map(measures.map((m) => [m.code, m.sustain_months]));
+}
+
+/**
+ * The quarters before a sustained outcome's quarter in which it can have been achieved: its
+ * sustain period of m months ends floor(m/3) or ceil(m/3) quarters later. For "all", any
+ * measure's; none when the measure is not in the reference (it is never sustained).
+ */
+function achievedLags(breakdown: string, sustainMonths: ReadonlyMap<string, number>): number[] {
+  const months = breakdown === 'all' ? [...sustainMonths.values()] : sustainMonths.has(breakdown) ? [sustainMonths.get(breakdown) as number] : [];
+  return [...new Set(months.flatMap((m) => [Math.floor(m / 3), Math.ceil(m / 3)]))].sort((a, b) => a - b);
+}
+
+/**
+ * An outcome is sustained in the quarter its sustain period ends, so no more outcomes are
+ * sustained in a quarter than were achieved in the quarters that period reaches back to: an
+ * upper bound a reader can use (sustained six months after achieved: at most those achieved two
+ * quarters before). Where a quarter it reaches back to is before the release, there is no bound.
+ */
+function boundSustainedByAchieved(cells: readonly ReleaseCell[], index: ReadonlyMap<string, number>, relations: AuditRelation[], sustainMonths: ReadonlyMap<string, number>): void {
+  cells.forEach((c, i) => {
+    if (c.table !== 'outcomes' || c.measure !== 'outcomes_sustained' || c.period.type !== 'quarter') return;
+    const lags = achievedLags(c.breakdown, sustainMonths);
+    const q = parseQuarter(c.period.label);
+    if (lags.length === 0 || !q) return;
+    const sources = lags.map((k) => index.get(cellKey({ ...c, measure: 'outcomes_achieved', period: { type: 'quarter', label: quarterLabel(addQuarters(q, -k)) } })));
+    if (sources.some((s) => s === undefined)) return;
+    const u = [i, ...(sources as number[])];
+    const coefs = [1, ...sources.map(() => -1)];
+    if (!holds(cells, u, coefs, 'le')) return;
+    relations.push({ name: `no more outcomes sustained than were achieved before: ${c.breakdown}, ${c.area_code}, ${c.period.label}`, sense: 'le', cells: u, coefs });
   });
 }

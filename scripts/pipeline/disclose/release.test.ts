@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CountRow } from '../../../src/lib/outputs/tables.ts';
-import { parseQuarter, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
+import { addQuarters, parseQuarter, quarterLabel, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
 import { loadReference } from '../../../src/lib/reference/load.ts';
 import type { CountTable } from '../aggregate/index.ts';
+import { sustainMonthsOf } from './release-cells.ts';
 import { auditDesign, describeCell, designRelease, type ReleaseDesign, type Shown } from './release.ts';
 
 const THRESHOLD = 5;
 let design: ReleaseDesign;
+let sustainMonths: Map<string, number>;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tfo-release-'));
@@ -29,7 +31,8 @@ beforeAll(async () => {
   }
   conn.closeSync();
   const ref = await loadReference('data/reference');
-  design = await designRelease(tables, ref.disclosure, THRESHOLD, parseQuarter('2012-13 Q1') as FinancialQuarter, parseQuarter('2026-27 Q2') as FinancialQuarter);
+  sustainMonths = sustainMonthsOf(ref.programme.outcome_measures);
+  design = await designRelease(tables, ref.disclosure, THRESHOLD, parseQuarter('2012-13 Q1') as FinancialQuarter, parseQuarter('2026-27 Q2') as FinancialQuarter, undefined, undefined, sustainMonths);
 }, 300_000);
 
 describe("the sample's public release", () => {
@@ -37,6 +40,27 @@ describe("the sample's public release", () => {
     expect(design.audit.passed).toBe(true);
     expect(design.audit.narrowest_interval).toBeGreaterThanOrEqual(THRESHOLD);
     expect(await auditDesign(design.universe, design.shown, THRESHOLD)).toEqual([]);
+  });
+
+  it('keeps a hidden sustained count wider than the outcomes achieved when its sustain period began', () => {
+    // Written here from the rule, not from release-cells.ts: an outcome sustained in quarter q
+    // after m months was achieved floor(m/3) or ceil(m/3) quarters before, so a reader bounds a
+    // hidden sustained count (at least 1) by those achieved counts when they are shown exactly.
+    const { cells } = design.universe;
+    const at = new Map(cells.map((c, i) => [[c.measure, c.breakdown, c.area_code, c.period.type, c.period.label].join('|'), i]));
+    let bounded = 0;
+    cells.forEach((c, i) => {
+      const months = sustainMonths.get(c.breakdown);
+      if (c.measure !== 'outcomes_sustained' || c.period.type !== 'quarter' || months === undefined || (design.shown[i] as Shown).kind !== 'hidden') return;
+      const q = parseQuarter(c.period.label) as FinancialQuarter;
+      const lags = [...new Set([Math.floor(months / 3), Math.ceil(months / 3)])];
+      const before = lags.map((k) => at.get(['outcomes_achieved', c.breakdown, c.area_code, 'quarter', quarterLabel(addQuarters(q, -k))].join('|')));
+      if (before.some((b) => b === undefined || (design.shown[b] as Shown).kind !== 'exact')) return;
+      const most = before.reduce<number>((sum, b) => sum + (cells[b as number]?.value ?? 0), 0);
+      bounded++;
+      expect(most - 1, `${describeCell(c)}: at most ${most} achieved before`).toBeGreaterThanOrEqual(THRESHOLD);
+    });
+    expect(bounded).toBeGreaterThan(0);
   });
 
   it('never hides a zero count, nor any council-wide count of 5 or more', () => {

@@ -92,8 +92,10 @@ export async function designRelease(
   onRound?: (round: number, failing: number) => void,
   /** What earlier public releases already show of each figure (prior-release.ts); none by default. */
   earlierOf: (universe: ReleaseUniverse) => readonly (CellView | null)[] = () => [],
+  /** Each outcome measure's sustain_months, for the bound sustained outcomes put on achieved ones. */
+  sustainMonths: ReadonlyMap<string, number> = new Map(),
 ): Promise<ReleaseDesign> {
-  const universe = buildUniverse(tables, policy, first, last);
+  const universe = buildUniverse(tables, policy, first, last, sustainMonths);
   const earlier = earlierOf(universe);
   const shown = initialView(universe, policy, threshold, last);
   // A figure an earlier release showed exactly (and still true) is public knowledge: shown again,
