@@ -2,7 +2,7 @@
  * The cohort table's disclosure control on random small councils, attacked by a reader it did
  * not write: the quarterly release's reader (__checkers__/reader.ts) plus the cohort relations
  * built here from the rows' own labels (localities and cohort years add up, bins add up to the
- * claimed, the funnel nests, a cohort's families attached are its financial year's), solved as an
+ * claimed, the funnel nests, a cohort's families attached and identified are its financial year's), solved as an
  * integer programme for every hidden count from scratch (__checkers__/integer-bounds.ts).
  */
 import fc from 'fast-check';
@@ -16,7 +16,8 @@ import { integerBounds } from './__checkers__/integer-bounds.ts';
 import { readerRelations, readerView } from './__checkers__/reader.ts';
 import { AUTHORITY, council, FIRST, tablesOf, type Council } from './__checkers__/random-council.ts';
 import type { AuditCell, AuditRelation } from './audit.ts';
-import { CohortDisclosureError, cohortRelations, designCohortRelease } from './cohort.ts';
+import { CohortDisclosureError, cohortRelations, crossRelations, designCohortRelease } from './cohort.ts';
+import { buildUniverse } from './release-cells.ts';
 import { designRelease, type Shown } from './release.ts';
 
 const THRESHOLD = 5;
@@ -111,6 +112,7 @@ function readerCohortRelations(rows: readonly CohortRow[], offset: number, progr
       sum('identified to date', quarters('families_identified', null), get('all', r.area_code, 'families_identified'));
     } else {
       sum('cohort attached', quarters('families_attached', r.cohort_year), get(r.cohort_year, r.area_code, 'families_attached'));
+      sum('cohort identified', quarters('families_identified', r.cohort_year), get(r.cohort_year, r.area_code, 'families_identified'));
     }
   }
   return out;
@@ -165,6 +167,17 @@ describe('designCohortRelease', () => {
     }
     const names = relations.map((r) => r.name.split(':')[0]);
     for (const kind of ['localities add up to the authority', 'cohort years add up to all cohorts', 'time-to-claim bins add up to the families claimed', 'the funnel nests', 'due next quarter + sustained ≤ achieved']) expect(names).toContain(kind);
+  });
+
+  it("ties a cohort year's families identified, as its attached, to that financial year's quarters where the data hold it", () => {
+    const steady = [[1, 1, 1, 1], [2, 2, 2, 2]];
+    const none = [[0, 0, 0, 0], [0, 0, 0, 0]];
+    const c: Council = { localities: 2, quarters: 4, identified: steady, attached: steady, closing: none, criteria: [none, none], outcomes: [none, none], claims: [none, none] };
+    const universe = buildUniverse(tablesOf(c), policy, FIRST, addQuarters(FIRST, 3));
+    const rows = cohortOf(c, { extra: [[0, 0], [0, 0]], keep: [[[1, 1], [1, 1]], [[1, 1], [1, 1]], [[1, 1], [1, 1]]], due: [[0, 0], [0, 0]], bins: [Array(40).fill(0), Array(40).fill(0)] });
+    const names = crossRelations(rows, universe.cells.length, universe).map((r) => r.name.split(':')[0]);
+    expect(names).toContain('a cohort is the families identified in its year');
+    expect(names).toContain('a cohort is the families attached in its year');
   });
 
   it('makes cohort tables that a fresh integer programme cannot narrow, with the quarterly release beside them', async () => {

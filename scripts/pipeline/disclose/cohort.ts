@@ -154,9 +154,9 @@ export function crossRelations(cells: readonly Cell[], offset: number, universe:
     const of = (table: string, measure: string, breakdown = ALL) => quarters.get(key(table, measure, breakdown, c.area_code)) ?? [];
     const inYear = (q: readonly number[]) => q.filter((k) => (universe.cells[k] as ReleaseCell).period.label.startsWith(`${c.cohort_year} `));
     const name = (what: string) => `${what}: ${c.measure}, ${c.area_code}, cohort ${c.cohort_year}`;
-    if (c.measure === 'families_attached' && c.cohort_year !== ALL) {
-      // Where every family attached in a financial year belongs to that year's cohort.
-      out.push(...sumRelation(joint, name('a cohort is the families attached in its year'), inYear(of('programme', 'families_attached')), i));
+    if ((c.measure === 'families_attached' || c.measure === 'families_identified') && c.cohort_year !== ALL) {
+      // Where every family attached (identified) in a financial year belongs to that year's cohort.
+      out.push(...sumRelation(joint, name(`a cohort is the ${c.measure.replace('_', ' ')} in its year`), inYear(of('programme', c.measure)), i));
     }
     if (c.cohort_year !== ALL) return;
     if (c.measure === 'families_identified' || c.measure === 'families_attached') {
