@@ -133,8 +133,9 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
     throw new UsageError(`--claims-window must be a financial quarter such as "2014-15 Q3", not "${claimsWindow}"`);
   }
   const lastQuarter = v['last-quarter'] ?? null;
+  const parsedLast = lastQuarter === null ? null : parseQuarter(lastQuarter);
   // Checked here, before minutes of reading, rather than when the period is worked out.
-  if (lastQuarter !== null && !parseQuarter(lastQuarter)) {
+  if (lastQuarter !== null && !parsedLast) {
     throw new UsageError(`--last-quarter must be a financial quarter such as "2026-27 Q2", not "${lastQuarter}"`);
   }
   const archiveDir = v.archive ?? null;
@@ -144,7 +145,6 @@ export function parsePipelineOptions(argv: readonly string[], env: NodeJS.Proces
   const revisionReason = parseRevisionReason(v['revision-reason'], archiveDir);
   const sourceDateEpoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
   const today = sourceDateEpoch ?? now.toISOString().slice(0, 10);
-  const parsedLast = lastQuarter === null ? null : parseQuarter(lastQuarter);
   const lastQuarterStart = parsedLast ? quarterStart(parsedLast) : null;
   // A quarter that has not begun has no data: its rows would be published as zeros.
   if (lastQuarterStart !== null && lastQuarterStart > today) {

@@ -135,7 +135,7 @@ async function disclose(tables: Tables, ref: Reference, options: PipelineOptions
   const first = parseQuarter(period.firstQuarter) as FinancialQuarter;
   const last = parseQuarter(period.lastQuarter) as FinancialQuarter;
   if (options.audience === 'board') {
-    const universe = buildUniverse(tables, ref.disclosure, first, last, sustainMonthsOf(ref.programme.outcome_measures));
+    const universe = buildUniverse(tables, ref.disclosure, first, last);
     const release = publishDesign(tables, universe, null);
     return { ...tables, ...release, utility: [...release.utility, ...cohortUtilityShares(tables.cohort, new Map())], audit: null };
   }

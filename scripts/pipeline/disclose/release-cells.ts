@@ -209,8 +209,8 @@ export function sustainMonthsOf(measures: ReadonlyArray<{ readonly code: string;
  * measure's; none when the measure is not in the reference (it is never sustained).
  */
 function achievedLags(breakdown: string, sustainMonths: ReadonlyMap<string, number>): number[] {
-  const months = breakdown === 'all' ? [...sustainMonths.values()] : sustainMonths.has(breakdown) ? [sustainMonths.get(breakdown) as number] : [];
-  return [...new Set(months.flatMap((m) => [Math.floor(m / 3), Math.ceil(m / 3)]))].sort((a, b) => a - b);
+  const months = breakdown === 'all' ? [...sustainMonths.values()] : [sustainMonths.get(breakdown)].filter((m) => m !== undefined);
+  return [...new Set(months.flatMap((m) => [Math.floor(m / 3), Math.ceil(m / 3)]))];
 }
 
 /**

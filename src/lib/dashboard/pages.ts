@@ -42,30 +42,21 @@ export function dashboardPath(config: DashboardConfig, quarter: string, locality
  * against every slug already given and numbered until it is free: every page keeps an address.
  */
 function localitySlugs(config: DashboardConfig): Map<string, string> {
+  const named = config.localities.map((l) => ({ code: l.code, slug: areaSlug(l.name) }));
   const counts = new Map<string, number>();
-  for (const l of config.localities) counts.set(areaSlug(l.name), (counts.get(areaSlug(l.name)) ?? 0) + 1);
-  const ownSlug = (name: string) => {
-    const slug = areaSlug(name);
-    return slug !== '' && counts.get(slug) === 1 && !TAKEN_BY_QUARTER_PAGES.has(slug) ? slug : null;
-  };
-  const taken = new Set<string>(TAKEN_BY_QUARTER_PAGES);
-  const slugs = new Map<string, string>();
-  for (const l of config.localities) {
-    const own = ownSlug(l.name);
-    if (own) {
-      slugs.set(l.code, own);
-      taken.add(own);
-    }
-  }
-  for (const l of config.localities) {
-    if (slugs.has(l.code)) continue;
-    const base = `${areaSlug(l.name)}-${areaSlug(l.code)}`.replace(/^-|-$/g, '') || 'locality';
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    slugs.set(l.code, slug);
-    taken.add(slug);
-  }
-  return slugs;
+  for (const { slug } of named) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+  const isOwn = (slug: string) => slug !== '' && counts.get(slug) === 1 && !TAKEN_BY_QUARTER_PAGES.has(slug);
+  const taken = new Set([...TAKEN_BY_QUARTER_PAGES, ...named.map((n) => n.slug).filter(isOwn)]);
+  return new Map(
+    named.map(({ code, slug }) => {
+      if (isOwn(slug)) return [code, slug];
+      const base = `${slug}-${areaSlug(code)}`.replace(/^-|-$/g, '') || 'locality';
+      let free = base;
+      for (let n = 2; taken.has(free); n++) free = `${base}-${n}`;
+      taken.add(free);
+      return [code, free];
+    }),
+  );
 }
 
 export interface DashboardPage {
