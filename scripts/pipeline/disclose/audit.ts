@@ -11,10 +11,15 @@
  * fractional point the reader could rule out.
  *
  * Hidden cells are grouped into components joined by relations, and each component is one model
- * whose objective is changed cell by cell: the simplex restarts from the last basis, so a cell
- * costs a few pivots rather than a fresh solve.
+ * whose objective is changed cell by cell: the primal simplex restarts from the last basis, so a
+ * cell costs a few pivots rather than a fresh solve. A relaxation already narrower than the
+ * threshold fails the cell without an integer programme; one wide enough but fractional looks
+ * for whole-number points in the cell's neighbourhood first, and only then over the whole
+ * component. Verdicts are kept per component model, so a component audited again unchanged
+ * (the whole-component check of suspects, a later round) costs nothing.
  */
-import highsLoader, { type Highs, type Model, type ModelData } from 'highs';
+import { createHash } from 'node:crypto';
+import highsLoader, { type Highs, type Model, type ModelData, type Solution } from 'highs';
 
 /** The values from `lower` to `upper`, both included. */
 export interface Interval {
@@ -111,8 +116,9 @@ export async function auditRelease(
     /** Audit only the components holding one of these cells (after a change to them). */
     readonly only?: ReadonlySet<number>;
     /**
-     * False: a cell the neighbourhoods cannot clear is reported failing without the whole
-     * component's solve (its interval is then an inner estimate). A pass is proved either way.
+     * False: a failing cell's interval may be an inner estimate (values whole-number points
+     * attain), which spares the integer programmes that would make it exact. Pass and fail are
+     * proved either way.
      */
     readonly exact?: boolean;
     /**
@@ -124,6 +130,7 @@ export async function auditRelease(
   } = {},
 ): Promise<AuditResult> {
   const only = options.only;
+  const exact = options.exact ?? true;
   const ctx: AuditContext = { highs: await loadHighs(), cells, relations, relsOf: relationsByCell(cells.length, relations), stats: { solves: 0, integerSolves: 0 } };
   const components = hiddenComponents(cells, relations);
   const intervals = new Map<number, Interval>();
@@ -133,112 +140,247 @@ export async function auditRelease(
     const targets = members.filter((c) => (cells[c] as AuditCell).minWidth > 0 && (!options.targets || options.targets.has(c)));
     if (targets.length === 0 || (only && !members.some((c) => only.has(c)))) continue;
     largest = Math.max(largest, members.length);
-    const spread = pointSpread(ctx, members, targets);
-    for (const target of targets) {
-      const width = (cells[target] as AuditCell).minWidth;
-      const known = spread.get(target) as Interval;
-      if (known.upper - known.lower >= width - EPS) {
-        intervals.set(target, known);
-        continue;
-      }
-      const found = proveInterval(ctx, members, target, width, options.exact ?? true);
-      intervals.set(target, found.interval);
-      if (found.interval.upper - found.interval.lower < width - EPS) failures.push({ cell: target, interval: found.interval, pinnedBy: found.pinnedBy, limiting: found.limiting });
+    for (const [target, verdict] of judgeComponent(ctx, members, targets, exact)) {
+      intervals.set(target, verdict.interval);
+      if (verdict.fails) failures.push({ cell: target, interval: verdict.interval, pinnedBy: verdict.pinnedBy, limiting: verdict.limiting });
     }
   }
   return { intervals, failures, components: components.length, largestComponent: largest, ...ctx.stats };
+}
+
+/** What the audit concluded about one target cell of a component. */
+interface Verdict {
+  readonly interval: Interval;
+  readonly fails: boolean;
+  /** Judged as far as a whole-component verdict goes (not a suspect of the quicker judgement). */
+  readonly exact: boolean;
+  readonly pinnedBy: string[];
+  readonly limiting: number[];
+}
+
+/**
+ * Verdicts already reached, per relation list and component model: a caller that audits the same
+ * component again (a whole-component check of suspects, a round that changed another component)
+ * gets them without a solve. The key is the component's model itself (members, bounds, true
+ * figures, the published constants in each relation), so a verdict is reused only for the same
+ * programme. A few models are kept per relation list; the release loop never needs more.
+ */
+const verdictCache = new WeakMap<readonly AuditRelation[], Map<string, Map<number, Verdict>>>();
+const CACHED_MODELS = 8;
+
+function cachedVerdicts(relations: readonly AuditRelation[], key: string): Map<number, Verdict> {
+  let byModel = verdictCache.get(relations);
+  if (!byModel) verdictCache.set(relations, (byModel = new Map()));
+  let verdicts = byModel.get(key);
+  if (verdicts) {
+    // Most recently used last, so the oldest goes first.
+    byModel.delete(key);
+  } else {
+    verdicts = new Map();
+    if (byModel.size >= CACHED_MODELS) byModel.delete(byModel.keys().next().value as string);
+  }
+  byModel.set(key, verdicts);
+  return verdicts;
+}
+
+function modelKey(lp: ComponentModel, cells: readonly AuditCell[]): string {
+  const hash = createHash('sha256');
+  const d = lp.data;
+  const matrix = lp.csr;
+  for (const part of [lp.members, lp.members.map((c) => (cells[c] as AuditCell).value), lp.members.map((c) => (cells[c] as AuditCell).minWidth), lp.rowRelation, d.colLower, d.colUpper, d.rowLower, d.rowUpper, matrix.starts, matrix.indices, matrix.values]) {
+    hash.update(Float64Array.from(part as ArrayLike<number>));
+  }
+  hash.update(lp.integer.map((w) => (w ? '1' : '0')).join(''));
+  return hash.digest('hex');
+}
+
+/**
+ * The verdict on each target of one component, from one model of the whole component whose
+ * objective changes target by target (the simplex restarts from the last basis, so a target
+ * costs a few pivots rather than a fresh solve):
+ *
+ * 1. Whole-number points the reader cannot rule out (the true figures, and a few optima of the
+ *    whole component pushed in fixed directions) settle every target they already spread wide.
+ * 2. Otherwise the relaxation's bounds on the target: an outer bound of what the reader proves,
+ *    so narrower than the threshold (after rounding inward to whole numbers) is a certain
+ *    failure; an optimum that is a whole-number point is attained, so wide enough is a pass.
+ * 3. Only where the relaxation is wide enough but fractional does an integer programme look for
+ *    whole-number points that span the threshold (stopping at the first that does), and, when
+ *    `exact`, a failing interval's fractional ends are made exact the same way.
+ */
+function judgeComponent(ctx: AuditContext, members: readonly number[], targets: readonly number[], exact: boolean): Map<number, Verdict> {
+  const lp = componentModel(ctx, members);
+  const known = cachedVerdicts(ctx.relations, modelKey(lp, ctx.cells));
+  const out = new Map<number, Verdict>();
+  const todo = targets.filter((t) => {
+    const v = known.get(t);
+    if (!v || (exact && v.fails && !v.exact)) return true;
+    out.set(t, v);
+    return false;
+  });
+  if (todo.length === 0) return out;
+  const model = ctx.highs.createModel(lp.data);
+  try {
+    // Without presolve the simplex keeps its basis between objectives: each later solve is short.
+    // The primal simplex keeps the basis feasible when only the objective changes: a few pivots
+    // per target, where the dual simplex would start over (ten times the time on a large component).
+    model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
+    const position = new Map(members.map((c, i) => [c, i]));
+    const spread = new Map<number, Interval>(todo.map((t) => [t, { lower: (ctx.cells[t] as AuditCell).value, upper: (ctx.cells[t] as AuditCell).value }]));
+    // Every whole-number point found widens what each target is known to reach.
+    const attain = (x: ArrayLike<number>) => {
+      for (const [t, iv] of spread) {
+        const v = snap(x[position.get(t) as number] as number);
+        if (v < iv.lower || v > iv.upper) spread.set(t, { lower: Math.min(iv.lower, v), upper: Math.max(iv.upper, v) });
+      }
+    };
+    if (todo.length >= 4) pointSpread(ctx, model, lp, todo.map((t) => position.get(t) as number), attain);
+    for (const target of todo) {
+      const judged = judgeTarget(ctx, model, lp, position.get(target) as number, spread.get(target) as Interval, exact, attain);
+      const verdict = { ...judged, exact: exact || judged.exact };
+      known.set(target, verdict);
+      out.set(target, verdict);
+    }
+  } finally {
+    model.dispose();
+  }
+  return out;
 }
 
 /** Objectives tried on a whole component before any cell is solved on its own. */
 const BATCH_DIRECTIONS = 16;
 
 /**
- * Values each target takes across a few whole-number points of its component: the true figures,
- * and the optima of pushing all hidden cells down, up, and in fixed pseudo-random mixes. Each is a
- * release a reader cannot rule out, so a cell whose values already span the threshold is settled
- * by them, a handful of solves for the whole component instead of two per cell.
+ * Whole-number points of the component: the optima of pushing all targets down, up, and in fixed
+ * pseudo-random mixes. Each is a release a reader cannot rule out, so a target whose values
+ * already span the threshold is settled by them, a handful of solves for the whole component
+ * instead of two per cell.
  */
-function pointSpread(ctx: AuditContext, members: readonly number[], targets: readonly number[]): Map<number, Interval> {
-  const { highs, cells, stats } = ctx;
-  const spread = new Map<number, Interval>(targets.map((t) => [t, { lower: (cells[t] as AuditCell).value, upper: (cells[t] as AuditCell).value }]));
-  if (targets.length < 4) return spread;
-  const position = new Map(members.map((c, i) => [c, i]));
-  withComponentModel(ctx, members, (model, lp) => {
-    // Without presolve the simplex keeps its basis between objectives: each later solve is short.
-    model.options.set({ presolve: 'off' });
-    let seed = members.length * 2654435761;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    for (let d = 0; d < BATCH_DIRECTIONS; d++) {
-      for (const t of targets) model.changeColCost(position.get(t) as number, d === 0 ? 1 : d === 1 ? -1 : random() < 0.5 ? 1 : -1);
-      model.run();
-      stats.solves++;
-      if (model.getModelStatus() !== highs.constants.modelStatus.optimal) continue;
-      const x = model.getSolution().colValue;
-      if (lp.integer.some((w, j) => w && Math.abs((x[j] as number) - Math.round(x[j] as number)) > EPS)) continue;
-      for (const t of targets) {
-        const v = snap(x[position.get(t) as number] as number);
-        const iv = spread.get(t) as Interval;
-        spread.set(t, { lower: Math.min(iv.lower, v), upper: Math.max(iv.upper, v) });
-      }
-    }
-  });
-  return spread;
+function pointSpread(ctx: AuditContext, model: Model, lp: ComponentModel, cols: readonly number[], attain: (x: ArrayLike<number>) => void): void {
+  const { highs, stats } = ctx;
+  let seed = lp.members.length * 2654435761;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  for (let d = 0; d < BATCH_DIRECTIONS; d++) {
+    for (const j of cols) model.changeColCost(j, d === 0 ? 1 : d === 1 ? -1 : random() < 0.5 ? 1 : -1);
+    model.run();
+    stats.solves++;
+    if (model.getModelStatus() !== highs.constants.modelStatus.optimal) continue;
+    const x = model.getSolution().colValue;
+    if (isWhole(x, lp.integer)) attain(x);
+  }
+  for (const j of cols) model.changeColCost(j, 0);
 }
 
-/** Radii, in relation hops, of the neighbourhoods tried before the whole component. */
+function isWhole(x: ArrayLike<number>, integer: readonly boolean[]): boolean {
+  for (let j = 0; j < x.length; j++) if (integer[j] === true && Math.abs((x[j] as number) - Math.round(x[j] as number)) > EPS) return false;
+  return true;
+}
+
+/** One end of a target's interval: the furthest value a whole-number point is known to reach, and the furthest any can. */
+interface End {
+  readonly attained: number;
+  readonly proved: number;
+}
+
+function judgeTarget(ctx: AuditContext, model: Model, lp: ComponentModel, col: number, known: Interval, exact: boolean, attain: (x: ArrayLike<number>) => void): Verdict {
+  const width = (ctx.cells[lp.members[col] as number] as AuditCell).minWidth;
+  const wide = (lower: number, upper: number) => upper - lower >= width - EPS;
+  const pass = (interval: Interval): Verdict => ({ interval, fails: false, exact: false, pinnedBy: [], limiting: [] });
+  if (wide(known.lower, known.upper)) return pass(known);
+  const integer = lp.integer[col] === true;
+  const relax = (sense: 1 | -1) => {
+    ctx.stats.solves++;
+    const r = solveBound(ctx.highs, model, lp.data, lp.integer, col, sense);
+    if (r.whole) attain(r.x);
+    return r;
+  };
+  const low = relax(-1);
+  const high = relax(1);
+  const inward = (v: number, sense: 1 | -1) => (!integer || !Number.isFinite(v) ? v : sense === 1 ? Math.floor(v + EPS) : Math.ceil(v - EPS));
+  // Unbounded: with the true figures a whole-number point, whole-number points go as far too.
+  const reached = (r: { value: number; whole: boolean }) => r.whole || !Number.isFinite(r.value);
+  let lower: End = { attained: reached(low) ? low.value : known.lower, proved: inward(low.value, -1) };
+  let upper: End = { attained: reached(high) ? high.value : known.upper, proved: inward(high.value, 1) };
+  lower = { ...lower, attained: Math.min(lower.attained, known.lower) };
+  upper = { ...upper, attained: Math.max(upper.attained, known.upper) };
+  const explained = () => explain(ctx, lp, [low.solution, high.solution]);
+  const settled = () => lower.attained === lower.proved && upper.attained === upper.proved;
+  // The relaxation is an outer bound: too narrow there is too narrow for whole numbers.
+  const failing = !wide(lower.proved, upper.proved);
+  if (failing && (!exact || settled())) return { interval: { lower: lower.attained, upper: upper.attained }, fails: true, exact: settled(), ...explained() };
+  if (!failing && wide(lower.attained, upper.attained)) return pass({ lower: lower.attained, upper: upper.attained });
+  // Fractional ends: whole-number points of the target's neighbourhoods first, a small integer programme each
+  // where the whole component's could take seconds.
+  [lower, upper] = neighbourhoodEnds(ctx, lp.members[col] as number, lp.members.length, lower, upper, width);
+  if (wide(lower.attained, upper.attained)) return pass({ lower: lower.attained, upper: upper.attained });
+  // A suspect: the caller asks for the exact verdict on the whole component.
+  if (!exact || settled()) return { interval: { lower: lower.attained, upper: upper.attained }, fails: true, exact: settled(), ...explained() };
+  // A cell the relaxation already fails only needs its interval made exact, which on a large
+  // component could take seconds per cell: there the relaxation's interval, rounded inward to
+  // whole numbers, is given instead (a reader proves at least that much).
+  if (failing && lp.members.length > MAX_NEIGHBOURHOOD) return { interval: { lower: lower.proved, upper: upper.proved }, fails: true, exact: false, ...explained() };
+  // Whole-number points of the whole component by integer programme, stopping once the width is shown.
+  const seconds = failing ? DETAIL_SECONDS : SEARCH_SECONDS;
+  if (lower.attained !== lower.proved) lower = integerEnd(ctx, lp, col, -1, lower, upper.proved - width, seconds);
+  if (upper.attained !== upper.proved) upper = integerEnd(ctx, lp, col, 1, upper, lower.attained + width, seconds);
+  if (wide(lower.attained, upper.attained)) return pass({ lower: lower.attained, upper: upper.attained });
+  // Failing: an end that stopped at the first point wide enough is solved to its optimum.
+  if (lower.attained !== lower.proved) lower = integerEnd(ctx, lp, col, -1, lower, -Infinity, DETAIL_SECONDS);
+  // Not shown wide enough: failing, with the proved interval when a search ran out of time (a
+  // reader can prove at least that much; the audit cannot show the cell is safe).
+  const interval = settled() ? { lower: lower.attained, upper: upper.attained } : { lower: lower.proved, upper: upper.proved };
+  return { interval, fails: true, exact: settled(), ...explained() };
+}
+
+/** Time for an integer programme that may show a cell safe (past it, the cell is failed). */
+const SEARCH_SECONDS = 20;
+/** Time for one that only makes a failing cell's interval exact (past it, the proved bound is given). */
+const DETAIL_SECONDS = 2;
+
+/** Radii, in relation hops, of the neighbourhoods tried before the whole component's integer programme. */
 const RADII = [1, 2, 3] as const;
 /** A neighbourhood larger than this is no cheaper than the whole component. */
 const MAX_NEIGHBOURHOOD = 300;
 
 /**
- * The interval a reader can prove for one hidden cell. Every other cell held at its true value is
- * a point the reader cannot rule out, so a model over the cell's neighbourhood alone, with the
- * rest fixed, yields whole-number points that are feasible for the whole release: when they
- * already span the threshold the cell passes, at a fraction of the cost of the whole component.
- * Only a cell the neighbourhoods cannot clear is solved over its whole component, which gives the
- * exact bounds (and the relations to blame when they are too narrow); without `exact`, the last
- * neighbourhood's answer stands in, which is what the protection loop needs to pick a complement.
+ * The ends of a target's interval as whole-number points of its neighbourhoods reach them. Every
+ * other cell held at its true value, a point of the neighbourhood's model is a point of the whole
+ * release a reader cannot rule out; what such points do not reach proves nothing.
  */
-function proveInterval(
-  ctx: AuditContext,
-  /** The target's component, or null to judge by neighbourhoods only. */
-  component: readonly number[] | null,
-  target: number,
-  width: number,
-  exact: boolean,
-): { interval: Interval; pinnedBy: string[]; limiting: number[] } {
-  let tried: number[] | null = null;
+function neighbourhoodEnds(ctx: AuditContext, target: number, componentSize: number, lower: End, upper: End, width: number): [End, End] {
   for (const [i, radius] of RADII.entries()) {
     const near = neighbourhood(ctx, target, radius);
-    if ((component && near.length >= component.length) || (i > 0 && near.length > MAX_NEIGHBOURHOOD)) break;
-    const interval = withComponentModel(ctx, near, (model, lp) => attainedBounds(ctx, model, lp, 0, width));
-    if (interval.upper - interval.lower >= width - EPS) return { interval, pinnedBy: [], limiting: [] };
-    tried = near;
+    if (near.length >= componentSize || (i > 0 && near.length > MAX_NEIGHBOURHOOD)) break;
+    const lp = componentModel(ctx, near);
+    const model = ctx.highs.createModel(lp.data);
+    try {
+      model.options.set({ output_flag: false });
+      for (const sense of [-1, 1] as const) {
+        const end = sense === -1 ? lower : upper;
+        ctx.stats.solves++;
+        const r = solveBound(ctx.highs, model, lp.data, lp.integer, 0, sense);
+        const beyond = (v: number) => (sense === -1 ? v < end.attained : v > end.attained);
+        let reached = r.whole || !Number.isFinite(r.value) ? r.value : null;
+        if (reached === null && beyond(r.value)) {
+          const inward = sense === 1 ? Math.floor(r.value + EPS) : Math.ceil(r.value - EPS);
+          // Far enough for the width, or as far as the whole component's relaxation allows.
+          const enough = sense === -1 ? Math.max(lower.proved, upper.proved - width) : Math.min(upper.proved, lower.attained + width);
+          reached = integerEnd(ctx, lp, 0, sense, { attained: end.attained, proved: inward }, enough, SEARCH_SECONDS).attained;
+        }
+        if (reached !== null && beyond(reached)) {
+          if (sense === -1) lower = { ...lower, attained: reached };
+          else upper = { ...upper, attained: reached };
+        }
+      }
+    } finally {
+      model.dispose();
+    }
+    if (upper.attained - lower.attained >= width - EPS || (lower.attained === lower.proved && upper.attained === upper.proved)) break;
   }
-  if ((!exact || !component) && tried) {
-    const near = tried;
-    return withComponentModel(ctx, near, (model, lp) => ({ interval: attainedBounds(ctx, model, lp, 0, width), ...explain(ctx, model, lp, 0) }));
-  }
-  const whole = component ?? [target];
-  return withComponentModel(ctx, whole, (model, lp) => {
-    const local = whole.indexOf(target);
-    const interval = attainedBounds(ctx, model, lp, local, width);
-    return interval.upper - interval.lower >= width - EPS ? { interval, pinnedBy: [], limiting: [] } : { interval, ...explain(ctx, model, lp, local) };
-  });
-}
-
-function withComponentModel<T>(ctx: AuditContext, members: readonly number[], use: (model: Model, lp: ComponentModel) => T): T {
-  const lp = componentModel(ctx, members);
-  const model = ctx.highs.createModel(lp.data);
-  try {
-    model.options.set({ output_flag: false });
-    return use(model, lp);
-  } finally {
-    model.dispose();
-  }
+  return [lower, upper];
 }
 
 /** Cells not published exactly within `radius` relation hops of `target`, target first. */
@@ -262,23 +404,40 @@ function neighbourhood({ cells, relations, relsOf }: AuditContext, target: numbe
 }
 
 /**
- * Lower and upper bounds of one column that whole-number points of the model attain: the
- * relaxation's optimum where it is a whole-number point, else the integer programme's (the upper
- * one may stop early, once a point shows the width).
+ * One end of a target by integer programme, from what is known of it: the optimum, or the first
+ * whole-number point that reaches `enough` when `exact` is not asked for a failing end. Out of
+ * time, the solver's proved bound still holds.
  */
-function attainedBounds({ highs, stats }: AuditContext, model: Model, lp: ComponentModel, col: number, width: number): Interval {
-  const integer = lp.integer[col] === true;
-  const bound = (sense: 1 | -1, enough: number): number => {
-    stats.solves++;
-    const relaxed = solveBound(highs, model, lp.data, lp.integer, col, sense);
-    if (relaxed.whole || !integer) return relaxed.value;
-    const inward = sense === 1 ? Math.floor(relaxed.value + EPS) : Math.ceil(relaxed.value - EPS);
-    stats.integerSolves++;
-    return solveIntegerBound(highs, lp.data, lp.integer, col, sense, inward, enough);
-  };
-  const lower = bound(-1, -Infinity);
-  const upper = bound(1, lower + width);
-  return { lower, upper };
+function integerEnd(ctx: AuditContext, lp: ComponentModel, col: number, sense: 1 | -1, end: End, enough: number, seconds: number): End {
+  const { highs, stats } = ctx;
+  stats.integerSolves++;
+  const data = lp.data;
+  const colCost = new Float64Array(data.numCols);
+  colCost[col] = -sense;
+  const { integer: whole, continuous } = highs.constants.variableType;
+  const integrality = lp.integer.map((w) => (w ? whole : continuous));
+  return highs.withModel({ ...data, colCost, integrality }, (m) => {
+    m.options.set({ output_flag: false, mip_rel_gap: 0, time_limit: seconds, mip_detect_symmetry: false, ...(Number.isFinite(enough) ? { objective_target: -sense * enough } : {}) });
+    // The true figures are a whole-number point: the search starts with an incumbent.
+    m.setSolution({ colValue: Float64Array.from(lp.members, (c) => (ctx.cells[c] as AuditCell).value) });
+    m.run();
+    const status = m.getModelStatus();
+    const { optimal, objectiveTarget } = highs.constants.modelStatus;
+    if (status === optimal) {
+      const v = snap(-sense * m.getObjectiveValue());
+      return { attained: v, proved: v };
+    }
+    if (status === objectiveTarget) {
+      const v = snap(-sense * m.getObjectiveValue());
+      return { attained: sense === 1 ? Math.max(v, end.attained) : Math.min(v, end.attained), proved: end.proved };
+    }
+    // Out of time: the proved dual bound still holds, rounded to whole numbers.
+    const dual = m.info.get('mip_dual_bound');
+    if (typeof dual !== 'number' || !Number.isFinite(dual)) return end;
+    const bound = -sense * dual;
+    const proved = sense === 1 ? Math.min(end.proved, Math.floor(bound + EPS)) : Math.max(end.proved, Math.ceil(bound - EPS));
+    return { attained: end.attained, proved };
+  });
 }
 
 function relationsByCell(n: number, relations: readonly AuditRelation[]): number[][] {
@@ -324,6 +483,8 @@ interface ComponentModel {
   readonly members: readonly number[];
   /** Per model column: a whole number? */
   readonly integer: readonly boolean[];
+  /** The constraint matrix, by row (as in `data`). */
+  readonly csr: { readonly starts: readonly number[]; readonly indices: readonly number[]; readonly values: readonly number[] };
 }
 
 function componentModel({ cells, relations, relsOf }: AuditContext, members: readonly number[]): ComponentModel {
@@ -374,6 +535,7 @@ function componentModel({ cells, relations, relsOf }: AuditContext, members: rea
     rowRelation,
     members,
     integer,
+    csr: { starts, indices, values },
     data: {
       numCols: members.length,
       numRows: rowRelation.length,
@@ -387,8 +549,8 @@ function componentModel({ cells, relations, relsOf }: AuditContext, members: rea
   };
 }
 
-/** The relaxation's bound on one column (sense −1: lower, +1: upper), and whether it is a whole-number point. */
-function solveBound(highs: Highs, model: Model, data: ModelData, integer: readonly boolean[], col: number, sense: 1 | -1): { value: number; whole: boolean } {
+/** The relaxation's optimum for one column (sense −1: lower, +1: upper): its value, whether it is a whole-number point, and the solution (null when unbounded). */
+function solveBound(highs: Highs, model: Model, data: ModelData, integer: readonly boolean[], col: number, sense: 1 | -1): { value: number; whole: boolean; x: Float64Array; solution: Solution | null } {
   const { optimal, unbounded, infeasible } = highs.constants.modelStatus;
   const run = (m: Model) => {
     // Minimising −x gives the upper bound; the model keeps its basis between calls.
@@ -396,55 +558,25 @@ function solveBound(highs: Highs, model: Model, data: ModelData, integer: readon
     m.run();
     const status = m.getModelStatus();
     // Read the point before the cost is reset: changing the model discards the solution.
-    const x = status === optimal ? m.getSolution().colValue : null;
+    const solution = status === optimal ? m.getSolution() : null;
     m.changeColCost(col, 0);
-    return { status, x };
+    return { status, solution };
   };
-  let { status, x } = run(model);
+  let { status, solution } = run(model);
   if (status !== optimal && status !== unbounded && status !== infeasible) {
     // A warm start can leave the simplex undecided on a model that is fine: solve it afresh.
     const fresh = highs.createModel(data);
     try {
       fresh.options.set({ output_flag: false });
-      ({ status, x } = run(fresh));
+      ({ status, solution } = run(fresh));
     } finally {
       fresh.dispose();
     }
   }
-  if (status === unbounded) return { value: sense * Infinity, whole: true };
-  if (x === null) throw new Error(`The disclosure audit's linear programme ended with HiGHS status ${status}; the published figures contradict the relations.`);
-  const value = x[col] as number;
-  let whole = true;
-  for (let j = 0; j < x.length; j++) {
-    if (integer[j] === true && Math.abs((x[j] as number) - Math.round(x[j] as number)) > EPS) {
-      whole = false;
-      break;
-    }
-  }
-  return { value: snap(value), whole };
-}
-
-/** The integer programme's bound, started from the relaxation's. */
-/**
- * The integer programme's bound on one column. It stops at the first whole-number point that
- * reaches `enough` (all the audit needs to know); otherwise it proves the bound.
- */
-function solveIntegerBound(highs: Highs, data: ComponentModel['data'], integer: readonly boolean[], col: number, sense: 1 | -1, relaxed: number, enough: number): number {
-  const colCost = new Float64Array(data.numCols);
-  colCost[col] = -sense;
-  const { integer: whole, continuous } = highs.constants.variableType;
-  const integrality = integer.map((w) => (w ? whole : continuous));
-  return highs.withModel({ ...data, colCost, integrality }, (m) => {
-    m.options.set({ output_flag: false, mip_rel_gap: 0, time_limit: 20, ...(Number.isFinite(enough) ? { objective_target: -sense * enough } : {}) });
-    m.run();
-    const status = m.getModelStatus();
-    const { optimal, objectiveTarget } = highs.constants.modelStatus;
-    if (status === optimal || status === objectiveTarget) return snap(-sense * m.getObjectiveValue());
-    // Out of time: the proved dual bound still holds, rounded to whole numbers; else the relaxation.
-    const dual = m.info.get('mip_dual_bound');
-    const bound = typeof dual === 'number' && Number.isFinite(dual) ? -sense * dual : relaxed;
-    return sense === 1 ? Math.floor(bound + EPS) : Math.ceil(bound - EPS);
-  });
+  if (status === unbounded) return { value: sense * Infinity, whole: false, x: new Float64Array(0), solution: null };
+  if (solution === null) throw new Error(`The disclosure audit's linear programme ended with HiGHS status ${status}; the published figures contradict the relations.`);
+  const x = solution.colValue;
+  return { value: snap(x[col] as number), whole: isWhole(x, integer), x, solution };
 }
 
 function snap(v: number): number {
@@ -453,15 +585,13 @@ function snap(v: number): number {
   return Math.abs(v - r) < EPS ? r + 0 : v + 0;
 }
 
-/** After a failing bound: the published cells and relations that hold the cell in. */
-function explain({ cells, relations }: AuditContext, model: Model, lp: ComponentModel, col: number): { pinnedBy: string[]; limiting: number[] } {
+/** After a failing bound, from the relaxation's optima at both ends: the published cells and relations that hold the cell in. */
+function explain({ cells, relations }: AuditContext, lp: ComponentModel, optima: readonly (Solution | null)[]): { pinnedBy: string[]; limiting: number[] } {
   const pinnedBy = new Set<string>();
   const limiting = new Set<number>();
-  for (const sense of [1, -1] as const) {
-    model.changeColCost(col, -sense);
-    model.run();
-    const { rowDual, colDual } = model.getSolution();
-    model.changeColCost(col, 0);
+  for (const solution of optima) {
+    if (!solution) continue;
+    const { rowDual, colDual } = solution;
     lp.rowRelation.forEach((k, i) => {
       if (Math.abs(rowDual[i] as number) <= EPS) return;
       const r = relations[k] as AuditRelation;
