@@ -30,7 +30,7 @@ const quarterOf = (start: string) => parseQuarter((tables.programme.find((r) => 
 const ref = await loadReference('data/reference');
 const started = performance.now();
 const rounds: number[] = [];
-const design = await designRelease(tables, ref.disclosure, Number(thresholdArg), quarterOf(quarters[0] as string), quarterOf(quarters.at(-1) as string), (_, failing) => rounds.push(failing), undefined, sustainMonthsOf(ref.programme.outcome_measures));
+const design = await designRelease(tables, ref.disclosure, Number(thresholdArg), quarterOf(quarters[0] as string), quarterOf(quarters.at(-1) as string), (_, failing) => rounds.push(failing), undefined, { sustainMonths: sustainMonthsOf(ref.programme.outcome_measures) });
 const seconds = (performance.now() - started) / 1000;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(

@@ -21,12 +21,12 @@ import {
   type UtilityShare,
   type OutputTable,
 } from '../../src/lib/outputs/tables.ts';
-import { parseQuarter, type FinancialQuarter } from '../../src/lib/period/quarter.ts';
+import { parseQuarter, quarterLabel, type FinancialQuarter } from '../../src/lib/period/quarter.ts';
 import { loadReference, type Reference } from '../../src/lib/reference/load.ts';
 import { tableColumns, tableKey } from '../../src/lib/outputs/table-layout.ts';
 import { aggregateCounts, aggregateIndicators, type CountTable } from './aggregate/index.ts';
 import { aggregateCohort } from './aggregate/aggregate-cohort.ts';
-import { cohortUtilityShares, designCohortRelease } from './disclose/cohort.ts';
+import { cohortUtilityShares, designCohortRelease, type EarlierCohort } from './disclose/cohort.ts';
 import { describeRule, discloseIndicators } from './disclose/index.ts';
 import { publishDesign } from './disclose/publish-design.ts';
 import { buildUniverse, sustainMonthsOf } from './disclose/release-cells.ts';
@@ -46,7 +46,7 @@ import { loadAndValidateExtracts, type ExtractsResult } from './validate/validat
 import { renderManifest, sha256File } from './write/manifest.ts';
 import { writeClaimsFile } from './outcomes/claimsFile.ts';
 import { readEarlierReleases, reviseRelease, type EarlierRelease } from './revise/index.ts';
-import { earlierViews } from './disclose/prior-release.ts';
+import { earlierPeriods, earlierViews } from './disclose/prior-release.ts';
 import { REVISIONS_FILE, type RevisionsLog } from '../../src/lib/outputs/revisions.ts';
 import { stageDir } from './write/atomic-dir.ts';
 import { startRun } from './write/run-guard.ts';
@@ -96,8 +96,9 @@ export async function runPipeline(options: PipelineOptions, progress: Progress):
     const tables = await progress.step('Aggregating by locality and quarter', () => aggregate(conn, ref, period));
     // Read once: readers hold every earlier public release, and the latest is what revisions compare with.
     const earlier = options.archiveDir ? await readEarlierReleases(conn, options.archiveDir, period.lastQuarter) : [];
+    const earlierCohorts = options.audience === 'public' ? await earlierCohortTables(conn, ref, earlier, period) : [];
     const published = await progress.step(options.audience === 'public' ? 'Applying disclosure control and auditing the release' : 'Adding the longer periods', () =>
-      disclose(tables, ref, options, progress, earlier, period),
+      disclose(tables, ref, options, progress, earlier, earlierCohorts, period),
     );
     if (published.audit) {
       progress.info(`  Audit passed: ${published.audit.hidden_counts_audited.toLocaleString('en-GB')} hidden counts, none narrower than ${options.threshold} (narrowest ${String(published.audit.narrowest_interval)}), ${published.audit.rounds} round(s).`);
@@ -131,7 +132,26 @@ async function aggregate(conn: DuckDBConnection, ref: Reference, period: Extract
  * The public audience gets the release designed and audited as a whole (disclose/release.ts);
  * the board gets every figure, with the same longer periods so both read alike.
  */
-async function disclose(tables: Tables, ref: Reference, options: PipelineOptions, progress: Progress, earlier: readonly EarlierRelease[], period: ExtractPeriod): Promise<Published> {
+/**
+ * Each earlier release's cohort table with the true values behind it: the funnel counted again
+ * from today's data to that release's last quarter. A figure revised since matches no published
+ * one and tells the audit nothing (prior-release.ts).
+ */
+async function earlierCohortTables(conn: DuckDBConnection, ref: Reference, earlier: readonly EarlierRelease[], period: ExtractPeriod): Promise<EarlierCohort[]> {
+  const out: EarlierCohort[] = [];
+  for (const e of earlier) {
+    const last = parseQuarter(e.release.manifest.extract_period.last_quarter);
+    if (e.cohort.length === 0 || !last) {
+      out.push({ rows: e.cohort });
+      continue;
+    }
+    const rows = await aggregateCohort(conn, ref, { firstQuarter: period.firstQuarter, lastQuarter: quarterLabel(last) });
+    out.push({ rows: e.cohort, truth: rows });
+  }
+  return out;
+}
+
+async function disclose(tables: Tables, ref: Reference, options: PipelineOptions, progress: Progress, earlier: readonly EarlierRelease[], earlierCohorts: readonly EarlierCohort[], period: ExtractPeriod): Promise<Published> {
   const first = parseQuarter(period.firstQuarter) as FinancialQuarter;
   const last = parseQuarter(period.lastQuarter) as FinancialQuarter;
   if (options.audience === 'board') {
@@ -149,7 +169,7 @@ async function disclose(tables: Tables, ref: Reference, options: PipelineOptions
     last,
     (round, failing) => progress.info(`  Audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
     (universe) => earlierViews(universe, earlier.map((e) => e.figures), ref.disclosure.rounding_base),
-    sustainMonthsOf(ref.programme.outcome_measures),
+    { sustainMonths: sustainMonthsOf(ref.programme.outcome_measures), earlierPeriods: earlierPeriods(earlier.flatMap(earlierExtract)) },
   );
   // The cohort funnel joins the same audit, against the quarterly release as designed.
   const cohort = await designCohortRelease(
@@ -160,7 +180,7 @@ async function disclose(tables: Tables, ref: Reference, options: PipelineOptions
     options.threshold,
     (round, failing) => progress.info(`  Cohort audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
     design.earlier,
-    earlier.map((e) => e.cohort),
+    earlierCohorts,
   );
   const release = publishDesign(tables, design.universe, cohort.shown);
   const narrowest = [design.audit.narrowest_interval, cohort.audit.narrowest_interval].filter((n): n is number => n !== null);
@@ -274,4 +294,11 @@ function failureSummary(quality: ExtractsResult, options: PipelineOptions): stri
     ? 'A whole file could not be used, so nothing was published.'
     : 'Nothing was published. Fix the extracts and run again, or use --accept-partial to publish the good rows.';
   return `${quality.errors} error(s) in the extracts (${quality.rejected} row(s) rejected). ${hint} Full list: ${options.reportDir}/${QUALITY_REPORT_FILES.text}`;
+}
+
+/** An archived release's extract period and figures, as earlierPeriods reads them (none if its period does not read). */
+function earlierExtract(e: EarlierRelease): Array<{ first: FinancialQuarter; last: FinancialQuarter; figures: EarlierRelease['figures'] }> {
+  const { first_quarter, last_quarter } = e.release.manifest.extract_period;
+  const [first, last] = [parseQuarter(first_quarter), parseQuarter(last_quarter)];
+  return first && last ? [{ first, last, figures: e.figures }] : [];
 }

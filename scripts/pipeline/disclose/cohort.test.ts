@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_LAG_BINS } from '../../../src/lib/cohort/claim-lag.ts';
 import { GSS, type CohortRow } from '../../../src/lib/outputs/tables.ts';
-import { addQuarters } from '../../../src/lib/period/quarter.ts';
+import { addQuarters, quarterEnd } from '../../../src/lib/period/quarter.ts';
 import { loadReference } from '../../../src/lib/reference/load.ts';
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
 import { integerBounds } from './__checkers__/integer-bounds.ts';
@@ -82,7 +82,7 @@ function cohortOf(c: Council, f: Funnel): CohortRow[] {
 }
 
 /** The reader's cohort relations, from the labels alone. */
-function readerCohortRelations(rows: readonly CohortRow[], offset: number, programme: ReadonlyArray<{ index: number; measure: string; area: string; quarter: string; value: number }>): AuditRelation[] {
+function readerCohortRelations(rows: readonly CohortRow[], offset: number, programme: ReadonlyArray<{ index: number; measure: string; area: string; quarter: string; value: number; end: string }>): AuditRelation[] {
   const out: AuditRelation[] = [];
   const at = new Map(rows.map((r, i) => [[r.cohort_year, r.area_code, r.measure, r.breakdown].join('|'), offset + i]));
   const get = (y: string, a: string, m: string, b = 'all') => at.get([y, a, m, b].join('|'));
@@ -138,12 +138,40 @@ function readerCell(value: number, s: Shown | undefined, known: number | null): 
   return { value, integer: true, view: { kind: 'hidden', lower: Math.max(known ?? 1, 1) }, minWidth: value > 0 && value < THRESHOLD ? THRESHOLD : 0 };
 }
 
-/** The reader's integer programme over both tables narrows no hidden count below the threshold. */
-async function expectNotNarrowed(design: Awaited<ReturnType<typeof designRelease>>, shown: readonly Shown[], rows: readonly CohortRow[], own: readonly AuditCell[]): Promise<void> {
+/** An earlier cohort table as the reader holds it: its rows (true values), what it showed of each, and its last quarter's end. */
+interface HeldCohort {
+  readonly rows: readonly CohortRow[];
+  readonly shown: ReadonlyMap<number, Shown>;
+  readonly asAt: string;
+}
+
+/**
+ * The reader's integer programme over both tables narrows no hidden count below the threshold;
+ * with an earlier cohort table, over that table too (its own relations, to the quarters up to its
+ * last, and each stage no more then than now).
+ */
+async function expectNotNarrowed(design: Awaited<ReturnType<typeof designRelease>>, shown: readonly Shown[], rows: readonly CohortRow[], own: readonly AuditCell[], held?: HeldCohort): Promise<void> {
   const { cells } = design.universe;
   const all = [...readerView(cells, shown, THRESHOLD), ...own];
-  const programme = cells.flatMap((cell, index) => (cell.table === 'programme' && cell.period.type === 'quarter' ? [{ index, measure: cell.measure, area: cell.area_code, quarter: cell.period.label, value: cell.value }] : []));
-  const proved = await integerBounds(all, [...readerRelations(cells), ...readerCohortRelations(rows, cells.length, programme)]);
+  const programme = cells.flatMap((cell, index) => (cell.table === 'programme' && cell.period.type === 'quarter' ? [{ index, measure: cell.measure, area: cell.area_code, quarter: cell.period.label, value: cell.value, end: cell.period.end }] : []));
+  const relations = [...readerRelations(cells), ...readerCohortRelations(rows, cells.length, programme)];
+  if (held) {
+    // The design does not tie an earlier table to the quarters (docs/disclosure-control.md), so
+    // this reader may narrow a complement it hid; only small counts are secrets.
+    all.forEach((cell, i) => {
+      if (cell.value >= THRESHOLD) all[i] = { ...cell, minWidth: 0 };
+    });
+    const base = all.length;
+    // Its own small counts were its release's to protect: here they only inform the reader.
+    all.push(...held.rows.map((r, i) => ({ ...readerCell(r.value as number, held.shown.get(i), null), minWidth: 0 })));
+    relations.push(...readerCohortRelations(held.rows, base, programme.filter((p) => p.end <= held.asAt)));
+    const now = new Map(rows.map((r, i) => [[r.cohort_year, r.area_code, r.measure, r.breakdown].join('|'), cells.length + i]));
+    held.rows.forEach((r, i) => {
+      const today = r.measure === 'families_due_next_quarter' ? undefined : now.get([r.cohort_year, r.area_code, r.measure, r.breakdown].join('|'));
+      if (today !== undefined) relations.push({ name: 'no fewer now', sense: 'le', cells: [base + i, today], coefs: [1, -1] });
+    });
+  }
+  const proved = await integerBounds(all, relations);
   for (const [i, interval] of proved) {
     const label = i >= cells.length ? JSON.stringify(rows[i - cells.length]) : `${cells[i]?.table} ${cells[i]?.measure} ${cells[i]?.area_code} ${cells[i]?.period.label}`;
     expect(interval.upper - interval.lower, `${label} narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual((all[i] as AuditCell).minWidth);
@@ -222,7 +250,7 @@ describe('designCohortRelease', () => {
         });
         let cohort;
         try {
-          cohort = await designCohortRelease(rows, design.universe, design.shown, policy, THRESHOLD, undefined, [], [earlier]);
+          cohort = await designCohortRelease(rows, design.universe, design.shown, policy, THRESHOLD, undefined, [], [{ rows: earlier }]);
         } catch (error) {
           // Refusing to publish is safe; what is published must be protected.
           if (!(error instanceof CohortDisclosureError)) throw error;
@@ -251,4 +279,24 @@ describe('designCohortRelease', () => {
     expect(seen.pinned).toBeGreaterThan(0);
     expect(seen.bounded).toBeGreaterThan(0);
   }, 300_000);
+
+  it("protects its hidden counts from a reader who holds last quarter's cohort table and knows a stage only grows", async () => {
+    let held = 0;
+    await fc.assert(
+      fc.asyncProperty(withFunnel, async ({ c, f }) => {
+        const { design, rows } = await quarterlyRelease(c, f);
+        // Last quarter's cohort table: the same council a quarter sooner, designed as it was then.
+        const sooner = { ...c, quarters: c.quarters - 1 };
+        const before = await quarterlyRelease(sooner, f);
+        const then = await designCohortRelease(before.rows, before.design.universe, before.design.shown, policy, THRESHOLD);
+        const asAt = quarterEnd(addQuarters(FIRST, c.quarters - 2));
+        const cohort = await designCohortRelease(rows, design.universe, design.shown, policy, THRESHOLD, undefined, [], [{ rows: then.rows, truth: before.rows }]);
+        held += [...then.cohortShown.values()].filter((s) => s.kind === 'hidden').length;
+        const own = rows.map((r, i) => readerCell(r.value as number, cohort.cohortShown.get(i), null));
+        await expectNotNarrowed(design, cohort.shown, rows, own, { rows: before.rows, shown: then.cohortShown, asAt });
+      }),
+      { numRuns: 2, seed: 20261203 },
+    );
+    expect(held).toBeGreaterThan(0);
+  }, 600_000);
 });

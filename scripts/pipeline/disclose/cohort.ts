@@ -26,8 +26,8 @@ import { GSS, type CohortRow, type UtilityShare } from '../../../src/lib/outputs
 import { CLAIM_LAG_BINS } from '../../../src/lib/cohort/claim-lag.ts';
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
 import { auditRelease, intersectViews, type AuditCell, type AuditRelation, type Interval, type CellView } from './audit.ts';
-import { earlierCohortViews } from './prior-release.ts';
-import type { FigureRow } from '../../../src/lib/outputs/figures.ts';
+import { COHORT_SNAPSHOTS, earlierCohortViews, earlierView } from './prior-release.ts';
+import { COHORT_FIGURE_KEY, figureKey, type FigureRow } from '../../../src/lib/outputs/figures.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
 import { auditCells, COARSER_BASES, describeCell, roundedRange, type Shown } from './release.ts';
 import { roundToBase } from '../../../src/lib/outputs/rounding.ts';
@@ -183,6 +183,40 @@ function describe(c: Cell): string {
   return `cohort ${c.measure}${c.breakdown === ALL ? '' : ` (${c.breakdown})`}, ${c.area_code}, cohort ${c.cohort_year}`;
 }
 
+/**
+ * An earlier release's cohort table, as a reader holds it: its published rows, and the true
+ * values behind them (today's data counted to its last quarter) where the pipeline worked them out.
+ */
+export interface EarlierCohort {
+  readonly rows: readonly FigureRow[];
+  readonly truth?: readonly CohortRow[];
+}
+
+/**
+ * An earlier cohort table's figures as unknowns of the audit: tied by the table's own relations
+ * (localities, cohort years and bins add up; the funnel nests), and each to today's figure of the
+ * same stage, which can only have grown since (a family attached or claimed for stays so). A sum
+ * of hidden figures the earlier table pins then bounds today's figures from below, as a reader
+ * would bound them. The earlier table's own hidden counts are its release's to protect
+ * (docs/disclosure-control.md, "What is not protected").
+ */
+function earlierCohortCells(earlier: EarlierCohort, published: readonly (Cell & { value: number })[], at: { offset: number; base: number }, roundingBase: number): { cells: AuditCell[]; relations: AuditRelation[] } {
+  const cells = (earlier.truth ?? []).flatMap((r) => (r.value === null || r.area_type === 'comparator' ? [] : [{ ...r, value: r.value }]));
+  const rows = new Map(earlier.rows.map((r) => [figureKey(COHORT_FIGURE_KEY, r), r]));
+  const now = new Map(published.map((c, j) => [figureKey(COHORT_FIGURE_KEY, c), j]));
+  const relations = cohortRelations(cells).map((r) => ({ ...r, cells: r.cells.map((c) => c + at.base) }));
+  const audit = cells.map((c, j): AuditCell => {
+    const today = COHORT_SNAPSHOTS.has(c.measure) ? undefined : now.get(figureKey(COHORT_FIGURE_KEY, c));
+    if (today !== undefined && c.value <= (published[today] as Cell & { value: number }).value) {
+      relations.push({ name: `a stage only grows: ${describe(c)}, then and now`, sense: 'le', cells: [at.base + j, at.offset + today], coefs: [1, -1] });
+    }
+    const row = rows.get(figureKey(COHORT_FIGURE_KEY, c));
+    // A figure revised since, or never published, tells the reader nothing: an unknown from 0.
+    return { value: c.value, integer: true, view: (row && earlierView(row, c.value, true, roundingBase)) ?? { kind: 'hidden', lower: 0 }, minWidth: 0 };
+  });
+  return { cells: audit, relations };
+}
+
 /** The next, more protective view of a published cohort figure, or null when there is none. */
 function nextView(c: Cell & { value: number }, now: Shown, policy: DisclosurePolicy, threshold: number): Shown | null {
   if (now.kind === 'hidden' || now.kind === 'withheld' || c.value === 0) return null;
@@ -219,17 +253,25 @@ export async function designCohortRelease(
   /** What earlier releases show of the quarterly figures (designRelease's `earlier`). */
   earlier: readonly (CellView | null)[] = [],
   /** Earlier releases' cohort tables, oldest first. */
-  earlierCohorts: readonly (readonly FigureRow[])[] = [],
+  earlierCohorts: readonly EarlierCohort[] = [],
 ): Promise<CohortRelease> {
   const published = rows.flatMap((r, row) => (r.value === null || r.area_type === 'comparator' ? [] : [{ ...r, value: r.value, row }]));
-  const seen = earlierCohortViews(published, earlierCohorts, policy.rounding_base);
+  const seen = earlierCohortViews(published, earlierCohorts.map((e) => e.rows), policy.rounding_base);
   const offset = universe.cells.length;
   const relations = [...universe.relations, ...cohortRelations(published).map((r) => ({ ...r, cells: r.cells.map((c) => c + offset) })), ...crossRelations(published, offset, universe)];
+  // Earlier cohort tables' figures follow, as unknowns no change here can reach.
+  const archivedFrom = offset + published.length;
+  const archived: AuditCell[] = [];
+  for (const e of earlierCohorts) {
+    const part = earlierCohortCells(e, published, { offset, base: archivedFrom + archived.length }, policy.rounding_base);
+    archived.push(...part.cells);
+    relations.push(...part.relations);
+  }
   const mainView = [...shown];
   // A figure an earlier release showed exactly cannot be taken back: it is shown again.
   const view: Shown[] = published.map((c, j) => (seen[j]?.kind !== 'exact' && c.value > 0 && c.value < threshold ? { kind: 'hidden' } : { kind: 'exact' }));
   // Main-release cells a cohort figure is tied to: their components are audited again too.
-  const touched = new Set<number>(published.map((_, j) => offset + j));
+  const touched = new Set<number>([...published.map((_, j) => offset + j), ...archived.map((_, j) => archivedFrom + j)]);
   for (const r of relations.slice(universe.relations.length)) for (const c of r.cells) touched.add(c);
   let rounds = 0;
   const intervals = new Map<number, Interval>();
@@ -239,7 +281,7 @@ export async function designCohortRelease(
   // count that passed once passes for good, and each later round judges only those still failing.
   let targets: ReadonlySet<number> | undefined;
   for (;;) {
-    const cells = [...auditCells(universe, mainView, threshold, earlier), ...published.map((c, j) => cohortAuditCell(c, view[j] as Shown, threshold, seen[j] ?? null))];
+    const cells = [...auditCells(universe, mainView, threshold, earlier), ...published.map((c, j) => cohortAuditCell(c, view[j] as Shown, threshold, seen[j] ?? null)), ...archived];
     // Neighbourhoods first (a pass is a proof either way); a suspect is judged on its whole component.
     const quick = await auditRelease(cells, relations, { only, exact: false, ...(targets ? { targets } : {}) });
     rounds++;
@@ -256,8 +298,10 @@ export async function designCohortRelease(
     // one step, the localities' first; an authority figure moves only when none of those can, and
     // is hidden only when nothing else moves.
     const figureAt = (l: number) => (l < offset ? asCell(universe.cells[l] as ReleaseCell) : published[l - offset]) as Cell & { value: number };
-    const isAuthority = (l: number): boolean => figureAt(l).area_type === 'authority';
+    const isAuthority = (l: number): boolean => l < archivedFrom && figureAt(l).area_type === 'authority';
     const step = (l: number, hideAuthority: boolean): boolean => {
+      // An earlier release's figure is as it was published.
+      if (l >= archivedFrom) return false;
       const c = figureAt(l);
       const now = (l < offset ? mainView[l] : view[l - offset]) as Shown;
       let next: Shown | null;

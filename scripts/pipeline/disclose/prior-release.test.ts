@@ -5,15 +5,17 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addQuarters } from '../../../src/lib/period/quarter.ts';
+import { addQuarters, quarterStart } from '../../../src/lib/period/quarter.ts';
 import { loadReference } from '../../../src/lib/reference/load.ts';
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
 import { integerBounds } from './__checkers__/integer-bounds.ts';
 import { readerRelations, readerView } from './__checkers__/reader.ts';
 import { council, FIRST, tablesOf } from './__checkers__/random-council.ts';
 import type { AuditCell, CellView } from './audit.ts';
-import { earlierCohortViews, earlierView } from './prior-release.ts';
-import { designRelease } from './release.ts';
+import { earlierCohortViews, earlierPeriods, earlierView, earlierViews, type EarlierRelease } from './prior-release.ts';
+import { publishDesign } from './publish-design.ts';
+import type { ReleaseCell } from './release-cells.ts';
+import { designRelease, DisclosureAuditError, type Shown } from './release.ts';
 
 const THRESHOLD = 5;
 let policy: DisclosurePolicy;
@@ -92,3 +94,82 @@ describe('designRelease with earlier releases', () => {
     expect(pinnedSeen).toBeGreaterThan(0);
   }, 600_000);
 });
+
+describe('periods only an earlier release published', () => {
+  it('cannot be differenced with this release\'s periods to give a quarter back', async () => {
+    let earlierOnlySeen = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(council, async (c) => {
+        const tables = tablesOf(c);
+        const last = addQuarters(FIRST, c.quarters - 1);
+        // Last quarter's release, as published: the same council a quarter sooner.
+        const before = addQuarters(last, -1);
+        const earlierTables = Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, rows.filter((r) => r.quarter_start < quarterStart(last))])) as typeof tables;
+        const old = await designRelease(earlierTables, policy, THRESHOLD, FIRST, before);
+        const published = publishDesign(earlierTables, old.universe, old.shown);
+        const archived: EarlierRelease = { ...published.tables, periods: published.periods };
+        let design;
+        try {
+          design = await designRelease(tables, policy, THRESHOLD, FIRST, last, undefined, (u) => earlierViews(u, [archived], policy.rounding_base), {
+            earlierPeriods: earlierPeriods([{ first: FIRST, last: before, figures: archived }]),
+          });
+        } catch (error) {
+          // Refusing to publish is safe (the run says which figure it cannot protect); what is published must be protected.
+          if (!(error instanceof DisclosureAuditError)) throw error;
+          refused++;
+          return;
+        }
+        expect(design.audit.passed).toBe(true);
+        // The reader's cells, written here: what this release publishes, each figure narrowed by
+        // what last quarter's release showed of it, and last quarter's figures this one has no
+        // figure for (its year to date, four quarters and programme to date), as they were shown.
+        const now = design.universe.cells.flatMap((cell, i) => (design.universe.readerOnly.has(i) ? [] : [{ cell, i }]));
+        const key = (x: ReleaseCell) => [x.table, x.measure, x.breakdown, x.area_code, x.period.type, x.period.label].join('|');
+        const nowView = readerView(design.universe.cells, design.shown, THRESHOLD);
+        const oldView = readerView(old.universe.cells, old.shown, THRESHOLD);
+        const cells: ReleaseCell[] = now.map(({ cell }) => cell);
+        const view: AuditCell[] = now.map(({ i }) => nowView[i] as AuditCell);
+        const at = new Map(cells.map((x, j) => [key(x), j]));
+        old.universe.cells.forEach((x, i) => {
+          const seen = asReadFromTheFile(oldView[i] as AuditCell, old.shown[i]!, x.value);
+          const j = at.get(key(x));
+          if (j === undefined) {
+            earlierOnlySeen++;
+            cells.push(x);
+            // A complement last quarter's release hid is no secret: only its small counts stay protected.
+            view.push({ ...seen, minWidth: x.value > 0 && x.value < THRESHOLD ? seen.minWidth : 0 });
+          } else view[j] = { ...(view[j] as AuditCell), view: narrowed((view[j] as AuditCell).view, seen.view, x.value) };
+        });
+        const proved = await integerBounds(view, readerRelations(cells));
+        for (const [i, interval] of proved) {
+          const x = cells[i] as ReleaseCell;
+          expect(interval.upper - interval.lower, `${x.table} ${x.measure} ${x.area_code} ${x.period.label} (${x.value}) narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual((view[i] as AuditCell).minWidth);
+        }
+      }),
+      { numRuns: 5, seed: 20261202 },
+    );
+    expect(earlierOnlySeen).toBeGreaterThan(0);
+    expect(refused).toBeLessThan(5);
+  }, 600_000);
+});
+
+/**
+ * A rounded figure of an earlier release as its file reads: [rd] does not say the base, so the
+ * value proves only the range of the widest base it is a multiple of (counts: 10, 20, 50 … 1,000).
+ */
+function asReadFromTheFile(cell: AuditCell, shown: Shown, value: number): AuditCell {
+  if (shown.kind !== 'rounded' || !cell.integer) return cell;
+  const published = Math.floor(value / shown.base + 0.5) * shown.base;
+  const base = [10, 20, 50, 100, 200, 500, 1000].filter((b) => b >= shown.base && published % b === 0).at(-1) ?? shown.base;
+  return { ...cell, view: { kind: 'range', lower: Math.max(0, Math.ceil(published - base / 2)), upper: Math.ceil(published + base / 2) - 1 } };
+}
+
+/** Two views of one true value, as a reader combines them: the narrower bounds of each. */
+function narrowed(a: CellView, b: CellView, value: number): CellView {
+  if (a.kind === 'exact' || b.kind === 'exact') return { kind: 'exact' };
+  const bounds = (v: CellView) => (v.kind === 'range' ? [v.lower, v.upper] : v.kind === 'hidden' ? [v.lower, Infinity] : [value, value]);
+  const [[al, au], [bl, bu]] = [bounds(a), bounds(b)] as [[number, number], [number, number]];
+  const [lower, upper] = [Math.max(al, bl), Math.min(au, bu)];
+  return upper === Infinity ? { kind: 'hidden', lower } : { kind: 'range', lower, upper };
+}

@@ -12,6 +12,9 @@
  */
 import { COHORT_FIGURE_KEY, figureKey, figureOf, type FigureRow, type RevisedTable } from '../../../src/lib/outputs/figures.ts';
 import { GSS } from '../../../src/lib/outputs/tables.ts';
+import type { FinancialQuarter } from '../../../src/lib/period/quarter.ts';
+import { releasePeriods, type ReleasePeriod } from '../../../src/lib/period/release-periods.ts';
+import { PERIOD_TYPES } from '../../../src/lib/reference/schema.ts';
 import { intersectViews, type CellView } from './audit.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
 import { COARSER_BASES, isCount, MONEY_BASES, roundedRange } from './release.ts';
@@ -81,8 +84,26 @@ export function earlierViews(universe: ReleaseUniverse, earlier: readonly Earlie
   });
 }
 
+/**
+ * The longer periods an earlier release published, as its own extract period made them: its
+ * financial year to date, last four quarters and programme to date ended sooner than this
+ * release's, and its figure over one of them beside this release's figure over the next gives a
+ * quarter back by differencing. The release design takes them as figures of its own, published
+ * before and not now (release-cells.ts). Only periods the release shows a figure for are kept.
+ */
+export function earlierPeriods(earlier: ReadonlyArray<{ readonly first: FinancialQuarter; readonly last: FinancialQuarter; readonly figures: EarlierRelease }>): ReleasePeriod[] {
+  const out = new Map<string, ReleasePeriod>();
+  for (const { first, last, figures } of earlier) {
+    const shown = new Set((figures.periods ?? []).map((r) => `${String(r['period_type'])}|${String(r['period'])}`));
+    for (const type of PERIOD_TYPES) {
+      for (const p of releasePeriods(type, first, last)) if (shown.has(`${p.type}|${p.label}`)) out.set(`${p.type}|${p.label}`, p);
+    }
+  }
+  return [...out.values()];
+}
+
 /** Cohort measures that are a new snapshot each quarter, so an earlier figure says nothing of today's. */
-const COHORT_SNAPSHOTS: ReadonlySet<string> = new Set(['families_due_next_quarter']);
+export const COHORT_SNAPSHOTS: ReadonlySet<string> = new Set(['families_due_next_quarter']);
 
 /** The least value an earlier figure shows: its own, its rounded range's, or 1 for a [c]. */
 function earlierLower(figure: Pick<FigureRow, 'value' | 'flag'>, roundingBase: number): number | null {

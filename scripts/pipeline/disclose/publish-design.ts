@@ -21,6 +21,7 @@ export function publishDesign(tables: Readonly<Record<CountTable, readonly Count
   const periods: PeriodRow[] = [];
   const dropped = new Set<string>(shown === null ? [] : universe.unpublished);
   universe.cells.forEach((c, i) => {
+    if (universe.readerOnly.has(i)) return;
     const s = shown?.[i] ?? { kind: 'exact' };
     if (s.kind === 'withheld') {
       if (c.row !== null) dropped.add(`${c.table}|${c.row}`);
@@ -60,7 +61,8 @@ function figure(c: ReleaseCell, s: Exclude<Shown, { kind: 'withheld' }>): { valu
 
 /** Share of figures shown with a number, by table, area level and granularity. */
 export function utilityShares(universe: ReleaseUniverse, shown: readonly Shown[] | null): UtilityShare[] {
-  return sharesShown(universe.cells.map((c, i) => ({ table: c.table, area_type: c.area_type, period_type: c.period.type, kind: shown?.[i]?.kind ?? 'exact' })));
+  const figures = universe.cells.flatMap((c, i) => (universe.readerOnly.has(i) ? [] : [{ table: c.table, area_type: c.area_type, period_type: c.period.type, kind: shown?.[i]?.kind ?? 'exact' }]));
+  return sharesShown(figures);
 }
 
 /** Figures grouped by table, area level and granularity, with the share of each shown with a number (exact or rounded). */

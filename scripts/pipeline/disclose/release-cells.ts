@@ -5,7 +5,7 @@
  * published at two granularities is protected as one.
  */
 import type { CountRow } from '../../../src/lib/outputs/tables.ts';
-import { addQuarters, parseQuarter, quarterEnd, quarterLabel, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
+import { addQuarters, parseQuarter, quarterEnd, quarterIndex, quarterLabel, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
 import { PERIOD_TYPE_NAMES, releasePeriods, type ReleasePeriod } from '../../../src/lib/period/release-periods.ts';
 import type { DisclosurePolicy, MeasurePolicy } from '../../../src/lib/reference/schema.ts';
 import type { CountTable } from '../aggregate/index.ts';
@@ -31,6 +31,20 @@ export interface ReleaseUniverse extends RelatedCells<ReleaseCell> {
   readonly links: ReadonlyArray<readonly [number, number]>;
   /** `table|row` of quarter rows at an area level the policy does not publish. */
   readonly unpublished: ReadonlySet<string>;
+  /**
+   * Cells a reader reasons with that this release does not publish: periods only an earlier
+   * release published (its year to date, last four quarters or programme to date ended sooner).
+   * They take part in the audit; this release neither shows them nor answers for them.
+   */
+  readonly readerOnly: ReadonlySet<number>;
+}
+
+/** What a reader knows beyond this release's figures, from the methodology and earlier releases. */
+export interface ReaderKnowledge {
+  /** Each outcome measure's sustain_months (programme.json), which a reader knows from the methodology. */
+  readonly sustainMonths?: ReadonlyMap<string, number>;
+  /** The longer periods earlier releases published (prior-release.ts, earlierPeriods). */
+  readonly earlierPeriods?: readonly ReleasePeriod[];
 }
 
 const RELATION_NAMES: Record<Relation['kind'], string> = {
@@ -49,14 +63,14 @@ export function buildUniverse(
   policy: DisclosurePolicy,
   first: FinancialQuarter,
   last: FinancialQuarter,
-  /** Each outcome measure's sustain_months (programme.json), which a reader knows from the methodology. */
-  sustainMonths: ReadonlyMap<string, number> = new Map(),
+  knowledge: ReaderKnowledge = {},
 ): ReleaseUniverse {
   const cells: ReleaseCell[] = [];
   const relations: AuditRelation[] = [];
   const index = new Map<string, number>();
   const policyOf = new Map(policy.measures.map((m) => [`${m.table}|${m.measure}`, m]));
   const unpublished = new Set<string>();
+  const readerOnly = new Set<number>();
 
   for (const table of Object.keys(TABLE_RELATIONS) as CountTable[]) {
     const rows = tables[table];
@@ -101,7 +115,7 @@ export function buildUniverse(
   // Coarser periods of each flow: the period's cell is the sum of its quarters.
   const quarterCount = cells.length;
   const sumOf = new Map<number, { cells: number[]; coefs: number[] }>();
-  const periodsOf = periodsByQuarter(policy, first, last);
+  const { byQuarter: periodsOf, earlierOnly: earlierOnlyPeriods } = periodsByQuarter(policy, first, last, knowledge.earlierPeriods ?? []);
   for (let c = 0; c < quarterCount; c++) {
     const q = cells[c] as ReleaseCell;
     if (q.policy.kind !== 'flow') continue;
@@ -113,6 +127,7 @@ export function buildUniverse(
           k = cells.length;
           index.set(key, k);
           cells.push({ ...q, period: shown, value: 0, row: null });
+          if (earlierOnlyPeriods.has(`${type}|${shown.label}`)) readerOnly.add(k);
           const sum = { cells: [k], coefs: [-1] };
           sumOf.set(k, sum);
           relations.push({ name: `quarters add up to the ${PERIOD_TYPE_NAMES[type]}: ${q.measure}${q.breakdown === 'all' ? '' : ` (${q.breakdown})`}, ${q.area_code}, ${shown.label}`, sense: 'eq', ...sum });
@@ -127,23 +142,42 @@ export function buildUniverse(
 
   const links = linkAmounts(cells, index, relations);
   boundBreakdownsByTotal(cells, index, relations);
-  boundSustainedByAchieved(cells, index, relations, sustainMonths);
-  return { cells, relations, links, unpublished };
+  boundSustainedByAchieved(cells, index, relations, knowledge.sustainMonths ?? new Map());
+  return { cells, relations, links, unpublished, readerOnly };
 }
 
-/** For each coarser period type and quarter label, the periods that quarter falls in. */
-function periodsByQuarter(policy: DisclosurePolicy, first: FinancialQuarter, last: FinancialQuarter): Map<string, Array<Omit<ReleasePeriod, 'quarters'>>> {
-  const out = new Map<string, Array<Omit<ReleasePeriod, 'quarters'>>>();
+/**
+ * For each coarser period type and quarter label, the periods that quarter falls in: this
+ * release's, then those only earlier releases published (named in `earlierOnly` by type and
+ * label). An earlier period reaching outside this release's quarters cannot be written as their
+ * sum and is left out.
+ */
+function periodsByQuarter(
+  policy: DisclosurePolicy,
+  first: FinancialQuarter,
+  last: FinancialQuarter,
+  earlier: readonly ReleasePeriod[],
+): { byQuarter: Map<string, Array<Omit<ReleasePeriod, 'quarters'>>>; earlierOnly: Set<string> } {
+  const byQuarter = new Map<string, Array<Omit<ReleasePeriod, 'quarters'>>>();
   const types = new Set(policy.measures.flatMap((m) => m.granularities).filter((t) => t !== 'quarter'));
-  for (const type of types) {
-    for (const { quarters, ...shown } of releasePeriods(type, first, last)) {
-      for (const q of quarters) {
-        const key = `${type}|${quarterLabel(q)}`;
-        out.set(key, [...(out.get(key) ?? []), shown]);
-      }
+  const current = [...types].flatMap((type) => releasePeriods(type, first, last));
+  const seen = new Set(current.map((p) => `${p.type}|${p.label}`));
+  const earlierOnly = new Set<string>();
+  const inRelease = (q: FinancialQuarter) => quarterIndex(q) >= quarterIndex(first) && quarterIndex(q) <= quarterIndex(last);
+  for (const p of earlier) {
+    const key = `${p.type}|${p.label}`;
+    if (p.type === 'quarter' || !types.has(p.type) || seen.has(key) || !p.quarters.every(inRelease)) continue;
+    seen.add(key);
+    earlierOnly.add(key);
+    current.push(p);
+  }
+  for (const { quarters, ...shown } of current) {
+    for (const q of quarters) {
+      const key = `${shown.type}|${quarterLabel(q)}`;
+      byQuarter.set(key, [...(byQuarter.get(key) ?? []), shown]);
     }
   }
-  return out;
+  return { byQuarter, earlierOnly };
 }
 
 function cellKey(c: Pick<ReleaseCell, 'table' | 'measure' | 'breakdown' | 'area_code'> & { period: { type: string; label: string } }): string {
@@ -233,3 +267,4 @@ function boundSustainedByAchieved(cells: readonly ReleaseCell[], index: Readonly
     relations.push({ name: `no more outcomes sustained than were achieved before: ${c.breakdown}, ${c.area_code}, ${c.period.label}`, sense: 'le', cells: u, coefs });
   });
 }
+

@@ -32,7 +32,7 @@ beforeAll(async () => {
   conn.closeSync();
   const ref = await loadReference('data/reference');
   sustainMonths = sustainMonthsOf(ref.programme.outcome_measures);
-  design = await designRelease(tables, ref.disclosure, THRESHOLD, parseQuarter('2012-13 Q1') as FinancialQuarter, parseQuarter('2026-27 Q2') as FinancialQuarter, undefined, undefined, sustainMonths);
+  design = await designRelease(tables, ref.disclosure, THRESHOLD, parseQuarter('2012-13 Q1') as FinancialQuarter, parseQuarter('2026-27 Q2') as FinancialQuarter, undefined, undefined, { sustainMonths });
 }, 300_000);
 
 describe("the sample's public release", () => {

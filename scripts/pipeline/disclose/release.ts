@@ -16,7 +16,7 @@ import { quarterEnd, type FinancialQuarter } from '../../../src/lib/period/quart
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
 import type { CountTable } from '../aggregate/index.ts';
 import { auditRelease, intersectViews, type AuditCell, type AuditFinding, type AuditResult, type CellView, type Interval } from './audit.ts';
-import { buildUniverse, type ReleaseCell, type ReleaseUniverse } from './release-cells.ts';
+import { buildUniverse, type ReaderKnowledge, type ReleaseCell, type ReleaseUniverse } from './release-cells.ts';
 import { roundToBase } from '../../../src/lib/outputs/rounding.ts';
 import { protect, type ProtectVariable } from './secondary.ts';
 
@@ -92,10 +92,10 @@ export async function designRelease(
   onRound?: (round: number, failing: number) => void,
   /** What earlier public releases already show of each figure (prior-release.ts); none by default. */
   earlierOf: (universe: ReleaseUniverse) => readonly (CellView | null)[] = () => [],
-  /** Each outcome measure's sustain_months, for the bound sustained outcomes put on achieved ones. */
-  sustainMonths: ReadonlyMap<string, number> = new Map(),
+  /** The methodology and earlier releases' periods, for relations a reader can use (release-cells.ts). */
+  knowledge: ReaderKnowledge = {},
 ): Promise<ReleaseDesign> {
-  const universe = buildUniverse(tables, policy, first, last, sustainMonths);
+  const universe = buildUniverse(tables, policy, first, last, knowledge);
   const earlier = earlierOf(universe);
   const shown = initialView(universe, policy, threshold, last);
   // A figure an earlier release showed exactly (and still true) is public knowledge: shown again,
@@ -141,7 +141,8 @@ export async function designRelease(
     // rounded. Only the small counts then need more protection.
     const sensitive = failing.filter((f) => {
       const v = (universe.cells[f.cell] as ReleaseCell).value;
-      if ((v > 0 && v < threshold) || forced.has(f.cell)) return true;
+      // A period only an earlier release showed is not this release's to show.
+      if ((v > 0 && v < threshold) || forced.has(f.cell) || universe.readerOnly.has(f.cell)) return true;
       shown[f.cell] = f.interval.upper - f.interval.lower < 0.5 ? { kind: 'exact' } : { kind: 'rounded', base: policy.rounding_base };
       settled.add(f.cell);
       return false;
@@ -222,7 +223,8 @@ function initialView(universe: ReleaseUniverse, policy: DisclosurePolicy, thresh
     if (small(c.value)) s.small++;
     share.set(seriesKey(c), s);
   }
-  return universe.cells.map((c): Shown => {
+  return universe.cells.map((c, i): Shown => {
+    if (universe.readerOnly.has(i)) return { kind: 'withheld' };
     if (c.period.type === 'quarter') {
       if (!c.policy.granularities.includes('quarter')) return { kind: 'withheld' };
       const s = share.get(seriesKey(c));
@@ -262,7 +264,10 @@ export function auditCells(universe: ReleaseUniverse, shown: readonly Shown[], t
     // Every [c] must stay at least the threshold wide. A quarter not published at all must not be
     // exactly derivable where it is itself small; its width is bounded by the coarser periods
     // published for it (docs/disclosure-control.md, "What is not protected").
-    const minWidth = !integer ? 0 : s.kind === 'hidden' ? threshold : s.kind === 'withheld' && c.value > 0 && c.value < threshold ? 1 : 0;
+    // A period only an earlier release published keeps the protection that release gave a small
+    // count it hid (a complement it hid is no secret: this release need not keep it hidden).
+    const small = c.value > 0 && c.value < threshold;
+    const minWidth = !integer ? 0 : universe.readerOnly.has(i) ? (earlier[i]?.kind === 'hidden' && small ? threshold : 0) : s.kind === 'hidden' ? threshold : s.kind === 'withheld' && small ? 1 : 0;
     return { value: c.value, integer, view: intersectViews(view, earlier[i] ?? null), minWidth };
   });
 }
