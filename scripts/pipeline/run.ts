@@ -21,7 +21,7 @@ import {
   type UtilityShare,
   type OutputTable,
 } from '../../src/lib/outputs/tables.ts';
-import { parseQuarter, quarterLabel, type FinancialQuarter } from '../../src/lib/period/quarter.ts';
+import { parseQuarter, quarterEnd, quarterLabel, type FinancialQuarter } from '../../src/lib/period/quarter.ts';
 import { loadReference, type Reference } from '../../src/lib/reference/load.ts';
 import { tableColumns, tableKey } from '../../src/lib/outputs/table-layout.ts';
 import { aggregateCounts, aggregateIndicators, type CountTable } from './aggregate/index.ts';
@@ -146,7 +146,7 @@ async function earlierCohortTables(conn: DuckDBConnection, ref: Reference, earli
       continue;
     }
     const rows = await aggregateCohort(conn, ref, { firstQuarter: period.firstQuarter, lastQuarter: quarterLabel(last) });
-    out.push({ rows: e.cohort, truth: rows });
+    out.push({ rows: e.cohort, truth: { rows, asAt: quarterEnd(last) } });
   }
   return out;
 }

@@ -139,10 +139,11 @@ export function cohortRelations(cells: readonly Cell[]): AuditRelation[] {
  * quarterly release's cells. Only quarter cells are used: the release already ties its longer
  * periods to them.
  */
-export function crossRelations(cells: readonly Cell[], offset: number, universe: ReleaseUniverse): AuditRelation[] {
+export function crossRelations(cells: readonly Cell[], offset: number, universe: ReleaseUniverse, asAt?: string): AuditRelation[] {
   const quarters = new Map<string, number[]>();
   universe.cells.forEach((c, i) => {
-    if (c.period.type !== 'quarter') return;
+    // An earlier release's cohort table counts to its own last quarter, which ends on `asAt`.
+    if (c.period.type !== 'quarter' || (asAt !== undefined && c.period.end > asAt)) return;
     const k = key(c.table, c.measure, c.breakdown, c.area_code);
     quarters.set(k, [...(quarters.get(k) ?? []), i]);
   });
@@ -150,7 +151,7 @@ export function crossRelations(cells: readonly Cell[], offset: number, universe:
   const out: AuditRelation[] = [];
   cells.forEach((c, j) => {
     if (c.breakdown !== ALL) return;
-    const i = offset + j;
+    const i = universe.cells.length + j;
     const of = (table: string, measure: string, breakdown = ALL) => quarters.get(key(table, measure, breakdown, c.area_code)) ?? [];
     const inYear = (q: readonly number[]) => q.filter((k) => (universe.cells[k] as ReleaseCell).period.label.startsWith(`${c.cohort_year} `));
     const name = (what: string) => `${what}: ${c.measure}, ${c.area_code}, cohort ${c.cohort_year}`;
@@ -172,7 +173,8 @@ export function crossRelations(cells: readonly Cell[], offset: number, universe:
     bound('families_sustained', 'outcomes', 'outcomes_sustained');
     bound('families_claimed', 'claims', 'claims');
   });
-  return out;
+  // The cohort cells sit at `offset` in the audit, wherever they sat in `joint`.
+  return out.map((r) => ({ ...r, cells: r.cells.map((k) => (k < universe.cells.length ? k : k - universe.cells.length + offset)) }));
 }
 
 function asCell(c: ReleaseCell): Cell {
@@ -189,22 +191,24 @@ function describe(c: Cell): string {
  */
 export interface EarlierCohort {
   readonly rows: readonly FigureRow[];
-  readonly truth?: readonly CohortRow[];
+  /** Its true values, and the end of its last quarter (ISO date). */
+  readonly truth?: { readonly rows: readonly CohortRow[]; readonly asAt: string };
 }
 
 /**
  * An earlier cohort table's figures as unknowns of the audit: tied by the table's own relations
- * (localities, cohort years and bins add up; the funnel nests), and each to today's figure of the
- * same stage, which can only have grown since (a family attached or claimed for stays so). A sum
- * of hidden figures the earlier table pins then bounds today's figures from below, as a reader
- * would bound them. The earlier table's own hidden counts are its release's to protect
+ * (localities, cohort years and bins add up; the funnel nests), to the quarters up to its last
+ * (its year in progress is that year's quarters so far: today's year less the new quarter), and
+ * each to today's figure of the same stage, which can only have grown since (a family attached or
+ * claimed for stays so). The earlier table's own hidden counts are its release's to protect
  * (docs/disclosure-control.md, "What is not protected").
  */
-function earlierCohortCells(earlier: EarlierCohort, published: readonly (Cell & { value: number })[], at: { offset: number; base: number }, roundingBase: number): { cells: AuditCell[]; relations: AuditRelation[] } {
-  const cells = (earlier.truth ?? []).flatMap((r) => (r.value === null || r.area_type === 'comparator' ? [] : [{ ...r, value: r.value }]));
+function earlierCohortCells(earlier: EarlierCohort, published: readonly (Cell & { value: number })[], universe: ReleaseUniverse, at: { offset: number; base: number }, roundingBase: number): { cells: AuditCell[]; relations: AuditRelation[] } {
+  if (!earlier.truth) return { cells: [], relations: [] };
+  const cells = earlier.truth.rows.flatMap((r) => (r.value === null || r.area_type === 'comparator' ? [] : [{ ...r, value: r.value }]));
   const rows = new Map(earlier.rows.map((r) => [figureKey(COHORT_FIGURE_KEY, r), r]));
   const now = new Map(published.map((c, j) => [figureKey(COHORT_FIGURE_KEY, c), j]));
-  const relations = cohortRelations(cells).map((r) => ({ ...r, cells: r.cells.map((c) => c + at.base) }));
+  const relations = [...cohortRelations(cells).map((r) => ({ ...r, cells: r.cells.map((c) => c + at.base) })), ...crossRelations(cells, at.base, universe, earlier.truth.asAt)];
   const audit = cells.map((c, j): AuditCell => {
     const today = COHORT_SNAPSHOTS.has(c.measure) ? undefined : now.get(figureKey(COHORT_FIGURE_KEY, c));
     if (today !== undefined && c.value <= (published[today] as Cell & { value: number }).value) {
@@ -263,7 +267,7 @@ export async function designCohortRelease(
   const archivedFrom = offset + published.length;
   const archived: AuditCell[] = [];
   for (const e of earlierCohorts) {
-    const part = earlierCohortCells(e, published, { offset, base: archivedFrom + archived.length }, policy.rounding_base);
+    const part = earlierCohortCells(e, published, universe, { offset, base: archivedFrom + archived.length }, policy.rounding_base);
     archived.push(...part.cells);
     relations.push(...part.relations);
   }
