@@ -95,7 +95,8 @@ export function earlierPeriods(earlier: ReadonlyArray<{ readonly first: Financia
   const out = new Map<string, ReleasePeriod>();
   for (const { first, last, figures } of earlier) {
     const shown = new Set((figures.periods ?? []).map((r) => `${String(r['period_type'])}|${String(r['period'])}`));
-    for (const type of PERIOD_TYPES) {
+    // Quarters are matched figure by figure (earlierViews); only the longer periods need making.
+    for (const type of PERIOD_TYPES.filter((t) => t !== 'quarter')) {
       for (const p of releasePeriods(type, first, last)) if (shown.has(`${p.type}|${p.label}`)) out.set(`${p.type}|${p.label}`, p);
     }
   }
