@@ -46,7 +46,7 @@ import { loadAndValidateExtracts, type ExtractsResult } from './validate/validat
 import { renderManifest, sha256File } from './write/manifest.ts';
 import { writeClaimsFile } from './outcomes/claimsFile.ts';
 import { readEarlierReleases, reviseRelease, type EarlierRelease } from './revise/index.ts';
-import { earlierPeriods, earlierViews } from './disclose/prior-release.ts';
+import { earlierKnowledge, earlierPeriods } from './disclose/prior-release.ts';
 import { REVISIONS_FILE, type RevisionsLog } from '../../src/lib/outputs/revisions.ts';
 import { stageDir } from './write/atomic-dir.ts';
 import { startRun } from './write/run-guard.ts';
@@ -168,7 +168,7 @@ async function disclose(tables: Tables, ref: Reference, options: PipelineOptions
     first,
     last,
     (round, failing) => progress.info(`  Audit round ${round}: ${failing === 0 ? 'every hidden count is protected' : `${failing.toLocaleString('en-GB')} hidden figure(s) still too narrow`}`),
-    (universe) => earlierViews(universe, earlier.map((e) => e.figures), ref.disclosure.rounding_base),
+    (universe) => earlierKnowledge(universe, earlier.map((e) => e.figures), ref.disclosure.rounding_base),
     { sustainMonths: sustainMonthsOf(ref.programme.outcome_measures), earlierPeriods: earlierPeriods(earlier.flatMap(earlierExtract)) },
   );
   // The cohort funnel joins the same audit, against the quarterly release as designed.

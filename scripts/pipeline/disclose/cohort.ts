@@ -26,7 +26,7 @@ import { GSS, type CohortRow, type UtilityShare } from '../../../src/lib/outputs
 import { CLAIM_LAG_BINS } from '../../../src/lib/cohort/claim-lag.ts';
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
 import { auditRelease, intersectViews, type AuditCell, type AuditRelation, type Interval, type CellView } from './audit.ts';
-import { COHORT_SNAPSHOTS, earlierCohortViews, earlierView } from './prior-release.ts';
+import { COHORT_SNAPSHOTS, earlierCohortViews, extentOf, earlierView, revisedAlike, shownExactly, type RevisedFigure } from './prior-release.ts';
 import { COHORT_FIGURE_KEY, figureKey, type FigureRow } from '../../../src/lib/outputs/figures.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
 import { auditCells, COARSER_BASES, describeCell, roundedRange, type Shown } from './release.ts';
@@ -209,15 +209,22 @@ function earlierCohortCells(earlier: EarlierCohort, published: readonly (Cell & 
   const rows = new Map(earlier.rows.map((r) => [figureKey(COHORT_FIGURE_KEY, r), r]));
   const now = new Map(published.map((c, j) => [figureKey(COHORT_FIGURE_KEY, c), j]));
   const relations = [...cohortRelations(cells).map((r) => ({ ...r, cells: r.cells.map((c) => c + at.base) })), ...crossRelations(cells, at.base, universe, earlier.truth.asAt)];
+  const revised: RevisedFigure[] = [];
   const audit = cells.map((c, j): AuditCell => {
     const today = COHORT_SNAPSHOTS.has(c.measure) ? undefined : now.get(figureKey(COHORT_FIGURE_KEY, c));
     if (today !== undefined && c.value <= (published[today] as Cell & { value: number }).value) {
       relations.push({ name: `a stage only grows: ${describe(c)}, then and now`, sense: 'le', cells: [at.base + j, at.offset + today], coefs: [1, -1] });
     }
     const row = rows.get(figureKey(COHORT_FIGURE_KEY, c));
-    // A figure revised since, or never published, tells the reader nothing: an unknown from 0.
-    return { value: c.value, integer: true, view: (row && earlierView(row, c.value, true, roundingBase)) ?? { kind: 'hidden', lower: 0 }, minWidth: 0 };
+    const view = row && earlierView(row, c.value, true, roundingBase);
+    if (row && !view && shownExactly(row)) {
+      const extent = { area: extentOf(c.area_code, c.area_type === 'authority'), breakdown: extentOf(c.breakdown, c.breakdown === ALL), cohort: extentOf(c.cohort_year, c.cohort_year === ALL) };
+      revised.push({ cell: at.base + j, shown: row.value, value: c.value, name: describe(c), series: c.measure, extent });
+    }
+    // A figure revised since, or never published, tells the reader nothing alone: an unknown from 0.
+    return { value: c.value, integer: true, view: view ?? { kind: 'hidden', lower: 0 }, minWidth: 0 };
   });
+  relations.push(...revisedAlike(revised));
   return { cells: audit, relations };
 }
 

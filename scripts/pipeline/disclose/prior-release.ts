@@ -15,9 +15,9 @@ import { GSS } from '../../../src/lib/outputs/tables.ts';
 import type { FinancialQuarter } from '../../../src/lib/period/quarter.ts';
 import { releasePeriods, type ReleasePeriod } from '../../../src/lib/period/release-periods.ts';
 import { PERIOD_TYPES } from '../../../src/lib/reference/schema.ts';
-import { intersectViews, type CellView } from './audit.ts';
+import { intersectViews, type AuditRelation, type CellView } from './audit.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
-import { COARSER_BASES, isCount, MONEY_BASES, roundedRange } from './release.ts';
+import { COARSER_BASES, describeCell, isCount, MONEY_BASES, roundedRange, type EarlierKnowledge } from './release.ts';
 
 /** An earlier release's published rows, table by table. */
 export type EarlierRelease = Readonly<Partial<Record<RevisedTable, readonly FigureRow[]>>>;
@@ -60,28 +60,92 @@ export function earlierView(figure: Pick<FigureRow, 'value' | 'flag'>, value: nu
   return figure.value === value ? { kind: 'exact' } : null;
 }
 
+/** An earlier figure shown as a number (not [c], not rounded): the reader holds it exactly. */
+export function shownExactly(figure: Pick<FigureRow, 'value' | 'flag'>): figure is Pick<FigureRow, 'flag'> & { value: number } {
+  return figure.value !== null && figure.flag !== GSS.c && figure.flag !== GSS.rd;
+}
+
 /**
- * For each cell of this release, what the earlier releases prove about it (null: nothing).
+ * For each cell of this release, what the earlier releases prove about it, and the relations
+ * their revised figures still give.
  */
-export function earlierViews(universe: ReleaseUniverse, earlier: readonly EarlierRelease[], roundingBase: number): (CellView | null)[] {
-  const byKey = earlier.map((release) => {
-    const map = new Map<string, FigureRow>();
+export function earlierKnowledge(universe: ReleaseUniverse, earlier: readonly EarlierRelease[], roundingBase: number): EarlierKnowledge {
+  const views: (CellView | null)[] = universe.cells.map(() => null);
+  const relations: AuditRelation[] = [];
+  for (const release of earlier) {
+    const revised: RevisedFigure[] = [];
+    const byKey = new Map<string, FigureRow>();
     for (const [table, rows] of Object.entries(release) as [RevisedTable, readonly FigureRow[]][]) {
-      for (const row of rows) map.set(figureOf(table, row).key, row);
+      for (const row of rows) byKey.set(figureOf(table, row).key, row);
     }
-    return map;
+    universe.cells.forEach((c, i) => {
+      const row = byKey.get(cellFigureKey(c));
+      if (!row) return;
+      const seen = earlierView(row, c.value, isCount(c), roundingBase);
+      const view = views[i] ?? null;
+      if (seen) views[i] = view === null ? seen : intersectViews(view, seen);
+      else if (shownExactly(row)) {
+        const extent = { area: extentOf(c.area_code, c.area_type === 'authority'), breakdown: extentOf(c.breakdown, c.breakdown === 'all'), period: [c.period.start, c.period.end] as const };
+        revised.push({ cell: i, shown: row.value, value: c.value, name: describeCell(c), series: `${c.table}|${c.measure}`, extent });
+      }
+    });
+    relations.push(...revisedAlike(revised));
+  }
+  return { views, relations };
+}
+
+/** An earlier figure shown exactly and revised since: where it is now, and what was shown. */
+export interface RevisedFigure {
+  /** Its cell in the audit. */
+  readonly cell: number;
+  /** What the earlier release showed. */
+  readonly shown: number;
+  /** Its true value now. */
+  readonly value: number;
+  readonly name: string;
+  /** Figures of one series (release, table, measure) are compared. */
+  readonly series: string;
+  /** What it counts, dimension by dimension, as a range ("" to "\uffff": everything). */
+  readonly extent: Readonly<Record<string, readonly [string, string]>>;
+}
+
+/** The whole of a dimension: an authority's localities, a breakdown's "all". */
+export const WHOLE: readonly [string, string] = ['', '\uffff'];
+
+/** One value of a dimension, or the whole of it. */
+export function extentOf(value: string, whole: boolean): readonly [string, string] {
+  return whole ? WHOLE : [value, value];
+}
+
+function within(inner: RevisedFigure, outer: RevisedFigure): boolean {
+  return Object.entries(inner.extent).every(([dim, [lo, hi]]) => {
+    const [olo, ohi] = outer.extent[dim] ?? WHOLE;
+    return olo <= lo && hi <= ohi;
   });
-  return universe.cells.map((c) => {
-    const key = cellFigureKey(c);
-    const integer = isCount(c);
-    let view: CellView | null = null;
-    for (const map of byKey) {
-      const row = map.get(key);
-      const seen = row ? earlierView(row, c.value, integer, roundingBase) : null;
-      if (seen) view = view === null ? seen : intersectViews(view, seen);
+}
+
+/**
+ * A revision moves every earlier figure that holds it by the same amount: a family's closure
+ * dated back into the last quarter moved that quarter, its year to date and its programme to date
+ * alike. Each revised figure alone tells a reader nothing now; but where a figure and one inside
+ * it (a shorter period, a locality of the authority, a breakdown of "all") were revised by the
+ * same amount, a reader takes the revision to lie in the inner one, and their difference to be as
+ * it was: the programme to date less the year to date is last year's total, which no revision
+ * touched. That difference is a relation with the earlier figures as its constant. Figures
+ * revised alike that do not nest, or by other amounts, tell a reader nothing it could rely on
+ * (docs/disclosure-control.md §7).
+ */
+export function revisedAlike(figures: readonly RevisedFigure[]): AuditRelation[] {
+  const out: AuditRelation[] = [];
+  for (const outer of figures) {
+    for (const inner of figures) {
+      // Money is revised in pence: amounts compared to a millionth, as the audit compares sums.
+      const alike = Math.abs(outer.shown - outer.value - (inner.shown - inner.value)) < 1e-6;
+      if (inner.cell === outer.cell || inner.series !== outer.series || !alike || !within(inner, outer)) continue;
+      out.push({ name: `revised alike since an earlier release: ${outer.name} less ${inner.name}`, sense: 'eq', cells: [outer.cell, inner.cell], coefs: [1, -1], constant: -(outer.shown - inner.shown) });
     }
-    return view;
-  });
+  }
+  return out;
 }
 
 /**
@@ -95,7 +159,7 @@ export function earlierPeriods(earlier: ReadonlyArray<{ readonly first: Financia
   const out = new Map<string, ReleasePeriod>();
   for (const { first, last, figures } of earlier) {
     const shown = new Set((figures.periods ?? []).map((r) => `${String(r['period_type'])}|${String(r['period'])}`));
-    // Quarters are matched figure by figure (earlierViews); only the longer periods need making.
+    // Quarters are matched figure by figure (earlierKnowledge); only the longer periods need making.
     for (const type of PERIOD_TYPES.filter((t) => t !== 'quarter')) {
       for (const p of releasePeriods(type, first, last)) if (shown.has(`${p.type}|${p.label}`)) out.set(`${p.type}|${p.label}`, p);
     }

@@ -15,7 +15,7 @@ import type { CountRow } from '../../../src/lib/outputs/tables.ts';
 import { quarterEnd, type FinancialQuarter } from '../../../src/lib/period/quarter.ts';
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
 import type { CountTable } from '../aggregate/index.ts';
-import { auditRelease, intersectViews, type AuditCell, type AuditFinding, type AuditResult, type CellView, type Interval } from './audit.ts';
+import { auditRelease, intersectViews, type AuditCell, type AuditFinding, type AuditRelation, type AuditResult, type CellView, type Interval } from './audit.ts';
 import { buildUniverse, type ReaderKnowledge, type ReleaseCell, type ReleaseUniverse } from './release-cells.ts';
 import { roundToBase } from '../../../src/lib/outputs/rounding.ts';
 import { protect, type ProtectVariable } from './secondary.ts';
@@ -28,6 +28,14 @@ export type Shown =
   | { readonly kind: 'hidden' }
   /** Not published at this granularity at all (a coarser period carries it). */
   | { readonly kind: 'withheld' };
+
+/** What earlier releases tell a reader about this release's cells. */
+export interface EarlierKnowledge {
+  /** For each cell, what an earlier figure of it proves (null: nothing, or it was revised). */
+  readonly views: readonly (CellView | null)[];
+  /** What earlier figures revised alike still prove together (prior-release.ts, revisedAlike). */
+  readonly relations: readonly AuditRelation[];
+}
 
 export interface ReleaseDesign {
   readonly universe: ReleaseUniverse;
@@ -90,13 +98,15 @@ export async function designRelease(
   last: FinancialQuarter,
   /** Called after each audit round with the number of cells still failing, for progress output. */
   onRound?: (round: number, failing: number) => void,
-  /** What earlier public releases already show of each figure (prior-release.ts); none by default. */
-  earlierOf: (universe: ReleaseUniverse) => readonly (CellView | null)[] = () => [],
+  /** What earlier public releases already show of each figure, and imply between figures (prior-release.ts); none by default. */
+  earlierOf: (universe: ReleaseUniverse) => EarlierKnowledge = () => ({ views: [], relations: [] }),
   /** The methodology and earlier releases' periods, for relations a reader can use (release-cells.ts). */
   knowledge: ReaderKnowledge = {},
 ): Promise<ReleaseDesign> {
-  const universe = buildUniverse(tables, policy, first, last, knowledge);
-  const earlier = earlierOf(universe);
+  const built = buildUniverse(tables, policy, first, last, knowledge);
+  const before = earlierOf(built);
+  const universe: ReleaseUniverse = { ...built, relations: [...built.relations, ...before.relations] };
+  const earlier = before.views;
   const shown = initialView(universe, policy, threshold, last);
   // A figure an earlier release showed exactly (and still true) is public knowledge: shown again,
   // and never hidden to protect another, since hiding it now would protect nothing.
