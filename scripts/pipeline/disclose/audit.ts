@@ -327,22 +327,31 @@ function judgeTarget(ctx: AuditContext, model: Model, lp: ComponentModel, col: n
   // whole numbers, is given instead (a reader proves at least that much).
   if (failing && lp.members.length > MAX_NEIGHBOURHOOD) return { interval: { lower: lower.proved, upper: upper.proved }, fails: true, exact: false, ...explained() };
   // Whole-number points of the whole component by integer programme, stopping once the width is shown.
-  const seconds = failing ? DETAIL_SECONDS : SEARCH_SECONDS;
-  if (lower.attained !== lower.proved) lower = integerEnd(ctx, lp, col, -1, lower, upper.proved - width, seconds, attain);
-  if (upper.attained !== upper.proved) upper = integerEnd(ctx, lp, col, 1, upper, lower.attained + width, seconds, attain);
+  const effort = failing ? DETAIL : SEARCH;
+  if (lower.attained !== lower.proved) lower = integerEnd(ctx, lp, col, -1, lower, upper.proved - width, effort, attain);
+  if (upper.attained !== upper.proved) upper = integerEnd(ctx, lp, col, 1, upper, lower.attained + width, effort, attain);
   if (wide(lower.attained, upper.attained)) return pass({ lower: lower.attained, upper: upper.attained });
   // Failing: an end that stopped at the first point wide enough is solved to its optimum.
-  if (lower.attained !== lower.proved) lower = integerEnd(ctx, lp, col, -1, lower, -Infinity, DETAIL_SECONDS, attain);
-  // Not shown wide enough: failing, with the proved interval when a search ran out of time (a
+  if (lower.attained !== lower.proved) lower = integerEnd(ctx, lp, col, -1, lower, -Infinity, DETAIL, attain);
+  // Not shown wide enough: failing, with the proved interval when a search ran out of nodes (a
   // reader can prove at least that much; the audit cannot show the cell is safe).
   const interval = settled() ? { lower: lower.attained, upper: upper.attained } : { lower: lower.proved, upper: upper.proved };
   return { interval, fails: true, exact: settled(), ...explained() };
 }
 
-/** Time for an integer programme that may show a cell safe (past it, the cell is failed). */
-const SEARCH_SECONDS = 20;
-/** Time for one that only makes a failing cell's interval exact (past it, the proved bound is given). */
-const DETAIL_SECONDS = 2;
+/**
+ * How far an integer programme may search: branch-and-bound nodes, so the verdict is the same on
+ * a busy machine as on an idle one (a time limit made it depend on the load), and a time limit
+ * behind them in case one node is slow.
+ */
+interface Effort {
+  readonly nodes: number;
+  readonly seconds: number;
+}
+/** For an integer programme that may show a cell safe (past it, the cell is failed). */
+const SEARCH: Effort = { nodes: 1000, seconds: 120 };
+/** For one that only makes a failing cell's interval exact (past it, the proved bound is given). */
+const DETAIL: Effort = { nodes: 100, seconds: 30 };
 
 /** Radii, in relation hops, of the neighbourhoods tried before the whole component's integer programme. */
 const RADII = [1, 2, 3] as const;
@@ -372,7 +381,7 @@ function neighbourhoodEnds(ctx: AuditContext, target: number, componentSize: num
           const inward = sense === 1 ? Math.floor(r.value + EPS) : Math.ceil(r.value - EPS);
           // Far enough for the width, or as far as the whole component's relaxation allows.
           const enough = sense === -1 ? Math.max(lower.proved, upper.proved - width) : Math.min(upper.proved, lower.attained + width);
-          reached = integerEnd(ctx, lp, 0, sense, { attained: end.attained, proved: inward }, enough, SEARCH_SECONDS).attained;
+          reached = integerEnd(ctx, lp, 0, sense, { attained: end.attained, proved: inward }, enough, SEARCH).attained;
         }
         if (reached !== null && beyond(reached)) {
           if (sense === -1) lower = { ...lower, attained: reached };
@@ -409,10 +418,10 @@ function neighbourhood({ cells, relations, relsOf }: AuditContext, target: numbe
 
 /**
  * One end of a target by integer programme, from what is known of it: the optimum, or the first
- * whole-number point that reaches `enough` when `exact` is not asked for a failing end. Out of
- * time, the solver's proved bound still holds.
+ * whole-number point that reaches `enough` when `exact` is not asked for a failing end. Past its
+ * effort, the solver's proved bound still holds.
  */
-function integerEnd(ctx: AuditContext, lp: ComponentModel, col: number, sense: 1 | -1, end: End, enough: number, seconds: number, onPoint?: (x: ArrayLike<number>) => void): End {
+function integerEnd(ctx: AuditContext, lp: ComponentModel, col: number, sense: 1 | -1, end: End, enough: number, effort: Effort, onPoint?: (x: ArrayLike<number>) => void): End {
   const { highs, stats } = ctx;
   stats.integerSolves++;
   const data = lp.data;
@@ -421,7 +430,7 @@ function integerEnd(ctx: AuditContext, lp: ComponentModel, col: number, sense: 1
   const { integer: whole, continuous } = highs.constants.variableType;
   const integrality = lp.integer.map((w) => (w ? whole : continuous));
   return highs.withModel({ ...data, colCost, integrality }, (m) => {
-    m.options.set({ output_flag: false, mip_rel_gap: 0, time_limit: seconds, mip_detect_symmetry: false, ...(Number.isFinite(enough) ? { objective_target: -sense * enough } : {}) });
+    m.options.set({ output_flag: false, mip_rel_gap: 0, mip_max_nodes: effort.nodes, time_limit: effort.seconds, mip_detect_symmetry: false, ...(Number.isFinite(enough) ? { objective_target: -sense * enough } : {}) });
     // The true figures are a whole-number point: the search starts with an incumbent.
     m.setSolution({ colValue: Float64Array.from(lp.members, (c) => (ctx.cells[c] as AuditCell).value) });
     m.run();
@@ -437,7 +446,7 @@ function integerEnd(ctx: AuditContext, lp: ComponentModel, col: number, sense: 1
       const v = snap(-sense * m.getObjectiveValue());
       return { attained: sense === 1 ? Math.max(v, end.attained) : Math.min(v, end.attained), proved: end.proved };
     }
-    // Out of time: the proved dual bound still holds, rounded to whole numbers.
+    // Out of nodes (or time): the proved dual bound still holds, rounded to whole numbers.
     const dual = m.info.get('mip_dual_bound');
     if (typeof dual !== 'number' || !Number.isFinite(dual)) return end;
     const bound = -sense * dual;
