@@ -104,19 +104,8 @@ describe('periods only an earlier release published', () => {
         const tables = tablesOf(c);
         const last = addQuarters(FIRST, c.quarters - 1);
         // Last quarter's release, as published: the same council a quarter sooner.
-        const before = addQuarters(last, -1);
-        const earlierTables = Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, rows.filter((r) => r.quarter_start < quarterStart(last))])) as typeof tables;
-        const old = await designRelease(earlierTables, policy, THRESHOLD, FIRST, before);
-        const published = publishDesign(earlierTables, old.universe, old.shown);
-        const archived: EarlierRelease = { ...published.tables, periods: published.periods };
-        let design;
-        try {
-          design = await designRelease(tables, policy, THRESHOLD, FIRST, last, undefined, (u) => earlierKnowledge(u, [archived], policy.rounding_base), {
-            earlierPeriods: earlierPeriods([{ first: FIRST, last: before, figures: archived }]),
-          });
-        } catch (error) {
-          // Refusing to publish is safe (the run says which figure it cannot protect); what is published must be protected.
-          if (!(error instanceof DisclosureAuditError)) throw error;
+        const { old, design } = await designWithArchive(tables, tables, last);
+        if (!design) {
           refused++;
           return;
         }
@@ -141,11 +130,7 @@ describe('periods only an earlier release published', () => {
             view.push({ ...seen, minWidth: x.value > 0 && x.value < THRESHOLD ? seen.minWidth : 0 });
           } else view[j] = { ...(view[j] as AuditCell), view: narrowed((view[j] as AuditCell).view, seen.view, x.value) };
         });
-        const proved = await integerBounds(view, readerRelations(cells));
-        for (const [i, interval] of proved) {
-          const x = cells[i] as ReleaseCell;
-          expect(interval.upper - interval.lower, `${x.table} ${x.measure} ${x.area_code} ${x.period.label} (${x.value}) narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual((view[i] as AuditCell).minWidth);
-        }
+        await expectProtected(cells, view, readerRelations(cells));
       }),
       { numRuns: 5, seed: 20261202 },
     );
@@ -153,6 +138,36 @@ describe('periods only an earlier release published', () => {
     expect(refused).toBeLessThan(5);
   }, 600_000);
 });
+
+/** The reader's integer programme narrows no cell below its width. */
+async function expectProtected(cells: readonly ReleaseCell[], view: readonly AuditCell[], relations: Parameters<typeof integerBounds>[1]): Promise<void> {
+  for (const [i, interval] of await integerBounds(view, relations)) {
+    const x = cells[i] as ReleaseCell;
+    expect(interval.upper - interval.lower, `${x.table} ${x.measure} ${x.area_code} ${x.period.label} (${x.value}) narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual((view[i] as AuditCell).minWidth);
+  }
+}
+
+/**
+ * Last quarter's release, designed from `earlierTables` (the council as it was then, cut a
+ * quarter sooner) and published; then this quarter's, designed with it in the archive (null when
+ * the run refuses to publish, which is safe: it names the figure it cannot protect).
+ */
+async function designWithArchive(tables: ReturnType<typeof tablesOf>, earlierTables: ReturnType<typeof tablesOf>, last: ReturnType<typeof addQuarters>) {
+  const before = addQuarters(last, -1);
+  const then = Object.fromEntries(Object.entries(earlierTables).map(([t, rows]) => [t, rows.filter((r) => r.quarter_start < quarterStart(last))])) as typeof tables;
+  const old = await designRelease(then, policy, THRESHOLD, FIRST, before);
+  const published = publishDesign(then, old.universe, old.shown);
+  const archived: EarlierRelease = { ...published.tables, periods: published.periods };
+  try {
+    const design = await designRelease(tables, policy, THRESHOLD, FIRST, last, undefined, (u) => earlierKnowledge(u, [archived], policy.rounding_base), {
+      earlierPeriods: earlierPeriods([{ first: FIRST, last: before, figures: archived }]),
+    });
+    return { old, design };
+  } catch (error) {
+    if (!(error instanceof DisclosureAuditError)) throw error;
+    return { old, design: null };
+  }
+}
 
 /**
  * A rounded figure of an earlier release as its file reads: [rd] does not say the base, so the
@@ -203,7 +218,6 @@ describe('figures an earlier release showed and that were revised since', () => 
       fc.asyncProperty(council, fc.nat(), async (c, pick) => {
         const tables = tablesOf(c);
         const last = addQuarters(FIRST, c.quarters - 1);
-        const before = addQuarters(last, -1);
         // Last quarter's release saw its last quarter otherwise in one locality: an outcome or a
         // closure recorded since and dated back, or one taken out.
         const a = pick % c.localities;
@@ -212,17 +226,8 @@ describe('figures an earlier release showed and that were revised since', () => 
         // Today's outcomes there were all recorded since (last quarter showed none): the year to date then was 0.
         if (pick % 2 === 0) old.outcomes[0]![a]![q] = old.outcomes[0]![a]![q]! > 0 ? 0 : 1;
         else old.closing[a]![q] = old.closing[a]![q]! > 0.5 ? 0 : 1;
-        const oldTables = Object.fromEntries(Object.entries(tablesOf(old as typeof c)).map(([t, rows]) => [t, rows.filter((r) => r.quarter_start < quarterStart(last))])) as typeof tables;
-        const oldDesign = await designRelease(oldTables, policy, THRESHOLD, FIRST, before);
-        const published = publishDesign(oldTables, oldDesign.universe, oldDesign.shown);
-        const archived: EarlierRelease = { ...published.tables, periods: published.periods };
-        let design;
-        try {
-          design = await designRelease(tables, policy, THRESHOLD, FIRST, last, undefined, (u) => earlierKnowledge(u, [archived], policy.rounding_base), {
-            earlierPeriods: earlierPeriods([{ first: FIRST, last: before, figures: archived }]),
-          });
-        } catch (error) {
-          if (!(error instanceof DisclosureAuditError)) throw error;
+        const { old: oldDesign, design } = await designWithArchive(tables, tablesOf(old as typeof c), last);
+        if (!design) {
           refused++;
           return;
         }
@@ -243,11 +248,7 @@ describe('figures an earlier release showed and that were revised since', () => 
           if ((cells[j] as ReleaseCell).value === x.value) relations.push({ name: `unrevised: ${key(x)}`, sense: 'eq', cells: [j, offset + i], coefs: [1, -1] });
           else revisedSeen++;
         });
-        const proved = await integerBounds(view, relations);
-        for (const [i, interval] of proved) {
-          const x = cells[i] as ReleaseCell;
-          expect(interval.upper - interval.lower, `${x.table} ${x.measure} ${x.area_code} ${x.period.label} (${x.value}) narrowed to ${interval.lower}–${interval.upper}`).toBeGreaterThanOrEqual((view[i] as AuditCell).minWidth);
-        }
+        await expectProtected(cells, view, relations);
       }),
       { numRuns: 5, seed: 20261203 },
     );
