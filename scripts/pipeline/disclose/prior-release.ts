@@ -103,7 +103,7 @@ export interface RevisedFigure {
   /** Its true value now. */
   readonly value: number;
   readonly name: string;
-  /** Figures of one series (release, table, measure) are compared. */
+  /** Only figures of one series (a table's measure) of one release are compared. */
   readonly series: string;
   /** What it counts, dimension by dimension, as a range ("" to "\uffff": everything). */
   readonly extent: Readonly<Record<string, readonly [string, string]>>;
