@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +50,15 @@ describe('the release archive', () => {
     const work = archiveWith();
     mkdirSync(join(work, '.archiving-2026-27-q2.1.ab'));
     expect(listArchive(work).map((r) => r.slug)).toEqual(['2026-27-q1']);
+  });
+
+  it('follows a release that is a link to its folder (as --out writes it), and refuses a link that leads nowhere', () => {
+    const outside = archiveWith();
+    const dir = mkdtempSync(join(tmpdir(), 'tfo-archive-'));
+    symlinkSync(join(outside, '2026-27-q1'), join(dir, '2026-27-q1'));
+    // Skipped, the design would not know a release its readers hold.
+    expect(listArchive(dir).map((r) => r.slug)).toEqual(['2026-27-q1']);
+    symlinkSync(join(outside, 'gone'), join(dir, '2025-26-q4'));
+    expect(() => listArchive(dir)).toThrow(/2025-26-q4: a link that leads nowhere .*Fix: /);
   });
 });

@@ -6,7 +6,7 @@
  * archived release at `/releases/<slug>/`. Only public (disclosure-controlled) releases are ever
  * archived, so everything here may be published and compared figure by figure.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseQuarter, quarterIndex } from '../period/quarter.ts';
@@ -74,7 +74,9 @@ export interface ArchivedRelease {
 export function listArchive(archiveDir: string): ArchivedRelease[] {
   let names: string[];
   try {
-    names = readdirSync(archiveDir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name);
+    // A release the pipeline wrote with --out is a link to its folder: followed, never skipped,
+    // or the design would not know a release readers hold.
+    names = readdirSync(archiveDir, { withFileTypes: true }).filter((d) => !d.name.startsWith('.') && (d.isDirectory() || (d.isSymbolicLink() && linksToFolder(join(archiveDir, d.name))))).map((d) => d.name);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -93,6 +95,15 @@ export function listArchive(archiveDir: string): ArchivedRelease[] {
     return { slug, folder, manifest };
   });
   return releases.sort((a, b) => quarterOrder(a.manifest) - quarterOrder(b.manifest));
+}
+
+/** Whether a link in the archive leads to a folder; a link that leads nowhere is refused. */
+function linksToFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    throw new ReleaseArchiveError(`${path}: a link that leads nowhere (${readlinkSync(path)}). Fix: point it at the release folder it stands for, or remove it.`);
+  }
 }
 
 function quarterOrder(m: ArchivedManifest): number {
