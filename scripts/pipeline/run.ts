@@ -129,10 +129,6 @@ async function aggregate(conn: DuckDBConnection, ref: Reference, period: Extract
 }
 
 /**
- * The public audience gets the release designed and audited as a whole (disclose/release.ts);
- * the board gets every figure, with the same longer periods so both read alike.
- */
-/**
  * Each earlier release's cohort table with the true values behind it: the funnel counted again
  * from today's data to that release's last quarter. A figure revised since matches no published
  * one and tells the audit nothing (prior-release.ts).
@@ -151,6 +147,10 @@ async function earlierCohortTables(conn: DuckDBConnection, ref: Reference, earli
   return out;
 }
 
+/**
+ * The public audience gets the release designed and audited as a whole (disclose/release.ts);
+ * the board gets every figure, with the same longer periods so both read alike.
+ */
 async function disclose(tables: Tables, ref: Reference, options: PipelineOptions, progress: Progress, earlier: readonly EarlierRelease[], earlierCohorts: readonly EarlierCohort[], period: ExtractPeriod): Promise<Published> {
   const first = parseQuarter(period.firstQuarter) as FinancialQuarter;
   const last = parseQuarter(period.lastQuarter) as FinancialQuarter;

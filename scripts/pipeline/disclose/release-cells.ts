@@ -267,4 +267,3 @@ function boundSustainedByAchieved(cells: readonly ReleaseCell[], index: Readonly
     relations.push({ name: `no more outcomes sustained than were achieved before: ${c.breakdown}, ${c.area_code}, ${c.period.label}`, sense: 'le', cells: u, coefs });
   });
 }
-
