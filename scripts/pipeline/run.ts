@@ -182,6 +182,7 @@ async function disclose(tables: Tables, ref: Reference, options: PipelineOptions
     design.earlier,
     earlierCohorts,
   );
+  if (cohort.audit.withheld) progress.info(`  The cohort table is published as [x] (not available) throughout: ${cohort.audit.withheld}. The quarterly figures are published as designed.`);
   const release = publishDesign(tables, design.universe, cohort.shown);
   const narrowest = [design.audit.narrowest_interval, cohort.audit.narrowest_interval].filter((n): n is number => n !== null);
   const out = { ...release.tables } as Record<CountTable, CountRow[]>;
@@ -199,6 +200,7 @@ async function disclose(tables: Tables, ref: Reference, options: PipelineOptions
       hidden_counts_audited: design.audit.hidden_counts_audited + cohort.audit.hidden_counts_audited,
       narrowest_interval: narrowest.length === 0 ? null : Math.min(...narrowest),
       rounds: design.audit.rounds + cohort.audit.rounds,
+      ...(cohort.audit.withheld ? { cohort_withheld: cohort.audit.withheld } : {}),
     },
   };
 }

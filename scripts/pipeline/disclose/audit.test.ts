@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import highsLoader, { type ModelData } from 'highs';
 import { describe, expect, it } from 'vitest';
 import { enumerateIntervals } from './__checkers__/enumerate.ts';
-import { auditRelease, type AuditCell, type AuditRelation } from './audit.ts';
+import { AuditEffortError, auditRelease, solveBound, type AuditCell, type AuditRelation } from './audit.ts';
 
 const exact = (value: number): AuditCell => ({ value, integer: true, view: { kind: 'exact' }, minWidth: 0 });
 const hidden = (value: number, minWidth = 5, lower = 0): AuditCell => ({ value, integer: true, view: { kind: 'hidden', lower }, minWidth });
@@ -109,5 +111,64 @@ describe('auditRelease', () => {
       }),
       { numRuns: 60, seed: 20261130 },
     );
+  });
+});
+
+describe('auditRelease with a search effort', () => {
+  // A chain of 400 hidden figures, each pair adding up to 10, the last two held by half-figures:
+  // the first lies between 1 and 9, which only an integer programme over the whole chain shows.
+  const chain = 400;
+  const cells: AuditCell[] = Array.from({ length: chain }, (_, i) => hidden(5, i === 0 ? 5 : 0));
+  const relations: AuditRelation[] = [
+    ...Array.from({ length: chain - 1 }, (_, i): AuditRelation => ({ name: `pair ${i}`, sense: 'eq', cells: [i, i + 1], coefs: [1, 1], constant: -10 })),
+    { name: 'at most 9.5 (even)', sense: 'le', cells: [chain - 2], coefs: [2], constant: -19 },
+    { name: 'at most 9.5 (odd)', sense: 'le', cells: [chain - 1], coefs: [2], constant: -19 },
+  ];
+
+  it('settles the figure by an integer programme over the whole component when no effort is set', async () => {
+    const result = await auditRelease(cells, relations);
+    expect(result.failures).toEqual([]);
+    expect(result.intervals.get(0)).toEqual({ lower: 1, upper: 9 });
+  });
+
+  it('stops with AuditEffortError once its integer programmes over large components have run out', async () => {
+    // A new relation list: verdicts are kept per list, and the test above settled this one.
+    await expect(auditRelease(cells, [...relations], { effort: { used: 3, limit: 3 } })).rejects.toThrow(AuditEffortError);
+  });
+});
+
+describe('solveBound', () => {
+  it('does not believe presolve when it calls a model infeasible: the true figures are always a point of it', async () => {
+    const f = JSON.parse(readFileSync(new URL('./__fixtures__/presolve-infeasible.json', import.meta.url), 'utf8')) as {
+      numCols: number; numRows: number; colLower: number[]; colUpper: (number | null)[]; rowLower: (number | null)[]; rowUpper: number[];
+      starts: number[]; indices: number[]; values: number[]; x: number[];
+    };
+    const data: ModelData = {
+      numCols: f.numCols,
+      numRows: f.numRows,
+      colCost: new Float64Array(f.numCols),
+      colLower: f.colLower,
+      colUpper: f.colUpper.map((v) => v ?? Infinity),
+      rowLower: f.rowLower.map((v) => v ?? -Infinity),
+      rowUpper: f.rowUpper,
+      matrix: { format: 'csr', numRows: f.numRows, numCols: f.numCols, starts: f.starts, indices: f.indices, values: f.values },
+    };
+    const highs = await highsLoader();
+    const model = highs.createModel(data);
+    try {
+      // With presolve, as a neighbourhood's model is solved, HiGHS says "infeasible".
+      model.options.set({ output_flag: false });
+      model.changeColCost(0, 1);
+      model.run();
+      expect(model.getModelStatus()).toBe(highs.constants.modelStatus.infeasible);
+      model.changeColCost(0, 0);
+      const integer = f.x.map(() => false);
+      const lower = solveBound(highs, model, data, integer, 0, -1);
+      const upper = solveBound(highs, model, data, integer, 0, 1);
+      expect(lower.value).toBeLessThanOrEqual(f.x[0] as number);
+      expect(upper.value).toBeGreaterThanOrEqual(f.x[0] as number);
+    } finally {
+      model.dispose();
+    }
   });
 });

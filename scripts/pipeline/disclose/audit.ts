@@ -108,6 +108,24 @@ interface AuditContext {
   /** For each cell, the indices of the relations that hold it. */
   readonly relsOf: readonly number[][];
   readonly stats: { solves: number; integerSolves: number };
+  readonly effort?: SearchEffort;
+}
+
+/**
+ * How many integer programmes over a whole large component may run out of nodes before a
+ * caller's audits give up. Such a programme costs seconds (5-15 s on a 600-family council's
+ * cohort table of 5,257 figures, where every one did), so a design whose suspects all need one
+ * could run for hours. On the sample, every one settles its figure within a node or two.
+ */
+export interface SearchEffort {
+  /** Those that ran out so far, across every audit the caller passed this to. */
+  used: number;
+  readonly limit: number;
+}
+
+/** An audit was about to start an integer programme over a large component after its SearchEffort ran out. */
+export class AuditEffortError extends Error {
+  override name = 'AuditEffortError';
 }
 
 /** Audits `cells` under `relations`: each target's interval must be at least its `minWidth` wide. */
@@ -129,11 +147,13 @@ export async function auditRelease(
      * passes for good.
      */
     readonly targets?: ReadonlySet<number>;
+    /** Integer programmes over whole large components this audit may start (shared across calls); past it, AuditEffortError. */
+    readonly effort?: SearchEffort;
   } = {},
 ): Promise<AuditResult> {
   const only = options.only;
   const exact = options.exact ?? true;
-  const ctx: AuditContext = { highs: await loadHighs(), cells, relations, relsOf: relationsByCell(cells.length, relations), stats: { solves: 0, integerSolves: 0 } };
+  const ctx: AuditContext = { highs: await loadHighs(), cells, relations, relsOf: relationsByCell(cells.length, relations), stats: { solves: 0, integerSolves: 0 }, ...(options.effort ? { effort: options.effort } : {}) };
   const components = hiddenComponents(cells, relations);
   const intervals = new Map<number, Interval>();
   const failures: AuditFinding[] = [];
@@ -326,6 +346,9 @@ function judgeTarget(ctx: AuditContext, model: Model, lp: ComponentModel, col: n
   // component could take seconds per cell: there the relaxation's interval, rounded inward to
   // whole numbers, is given instead (a reader proves at least that much).
   if (failing && lp.members.length > MAX_NEIGHBOURHOOD) return { interval: { lower: lower.proved, upper: upper.proved }, fails: true, exact: false, ...explained() };
+  if (ctx.effort && lp.members.length > MAX_NEIGHBOURHOOD && ctx.effort.used >= ctx.effort.limit) {
+    throw new AuditEffortError(`${ctx.effort.used} integer programmes over whole components of more than ${MAX_NEIGHBOURHOOD} figures ran out of nodes without settling a figure`);
+  }
   // Whole-number points of the whole component by integer programme, stopping once the width is shown.
   const effort = failing ? DETAIL : SEARCH;
   if (lower.attained !== lower.proved) lower = integerEnd(ctx, lp, col, -1, lower, upper.proved - width, effort, attain);
@@ -447,6 +470,7 @@ function integerEnd(ctx: AuditContext, lp: ComponentModel, col: number, sense: 1
       return { attained: sense === 1 ? Math.max(v, end.attained) : Math.min(v, end.attained), proved: end.proved };
     }
     // Out of nodes (or time): the proved dual bound still holds, rounded to whole numbers.
+    if (ctx.effort && lp.members.length > MAX_NEIGHBOURHOOD) ctx.effort.used++;
     const dual = m.info.get('mip_dual_bound');
     if (typeof dual !== 'number' || !Number.isFinite(dual)) return end;
     const bound = -sense * dual;
@@ -565,8 +589,8 @@ function componentModel({ cells, relations, relsOf }: AuditContext, members: rea
 }
 
 /** The relaxation's optimum for one column (sense −1: lower, +1: upper): its value, whether it is a whole-number point, and the solution (null when unbounded). */
-function solveBound(highs: Highs, model: Model, data: ModelData, integer: readonly boolean[], col: number, sense: 1 | -1): { value: number; whole: boolean; x: Float64Array; solution: Solution | null } {
-  const { optimal, unbounded, infeasible } = highs.constants.modelStatus;
+export function solveBound(highs: Highs, model: Model, data: ModelData, integer: readonly boolean[], col: number, sense: 1 | -1): { value: number; whole: boolean; x: Float64Array; solution: Solution | null } {
+  const { optimal, unbounded } = highs.constants.modelStatus;
   const run = (m: Model) => {
     // Minimising −x gives the upper bound; the model keeps its basis between calls.
     m.changeColCost(col, -sense);
@@ -578,11 +602,14 @@ function solveBound(highs: Highs, model: Model, data: ModelData, integer: readon
     return { status, solution };
   };
   let { status, solution } = run(model);
-  if (status !== optimal && status !== unbounded && status !== infeasible) {
-    // A warm start can leave the simplex undecided on a model that is fine: solve it afresh.
+  if (status !== optimal && status !== unbounded) {
+    // The true figures are a point of every model, so nothing here is really infeasible. A warm
+    // start can leave the simplex undecided, and presolve can call a model with large tariff
+    // coefficients infeasible when it is not (seen on a 126-cell neighbourhood whose true point
+    // breaks no row by more than 5e-10): solve it afresh without presolve before believing it.
     const fresh = highs.createModel(data);
     try {
-      fresh.options.set({ output_flag: false });
+      fresh.options.set({ output_flag: false, presolve: 'off' });
       ({ status, solution } = run(fresh));
     } finally {
       fresh.dispose();

@@ -16,7 +16,7 @@ import { integerBounds } from './__checkers__/integer-bounds.ts';
 import { readerRelations, readerView } from './__checkers__/reader.ts';
 import { AUTHORITY, council, FIRST, tablesOf, type Council } from './__checkers__/random-council.ts';
 import type { AuditCell, AuditRelation } from './audit.ts';
-import { CohortDisclosureError, cohortRelations, crossRelations, designCohortRelease } from './cohort.ts';
+import { CohortDisclosureError, cohortRelations, crossRelations, designCohortRelease, withheldCohort } from './cohort.ts';
 import { buildUniverse } from './release-cells.ts';
 import { designRelease, type Shown } from './release.ts';
 
@@ -299,3 +299,24 @@ describe('designCohortRelease', () => {
     expect(held).toBeGreaterThan(0);
   }, 600_000);
 });
+
+describe('withheldCohort', () => {
+  const row = (area_type: CohortRow['area_type'], value: number | null, flag: CohortRow['flag'] = null): CohortRow => ({ cohort_year: '2025-26', area_code: 'E06000099', area_type, measure: 'families_attached', breakdown: 'all', value, flag });
+  const rows = [row('authority', 12), row('locality', 3), row('locality', 0), row('comparator', 40), row('authority', null, GSS.z)];
+  const shown: Shown[] = [{ kind: 'exact' }, { kind: 'hidden' }];
+
+  it('publishes every cohort figure as [x], leaving comparators, empty rows and the quarterly release as they were', () => {
+    const out = withheldCohort(rows, shown, [], 2, 'too hard');
+    expect(out.rows.map((r) => [r.value, r.flag])).toEqual([[null, GSS.x], [null, GSS.x], [null, GSS.x], [40, null], [null, GSS.z]]);
+    expect(out.shown).toEqual(shown);
+    expect([...out.cohortShown.keys()]).toEqual([0, 1, 2]);
+    expect(out.audit).toMatchObject({ hidden_counts_audited: 0, narrowest_interval: null, rounds: 2 });
+    expect(out.audit.withheld).toContain('too hard');
+  });
+
+  it('refuses when an earlier release published cohort figures: withholding them now takes nothing back', () => {
+    expect(() => withheldCohort(rows, shown, [{ rows: [row('locality', 3)] }], 2, 'too hard')).toThrow(CohortDisclosureError);
+    expect(withheldCohort(rows, shown, [{ rows: [row('locality', null, GSS.x)] }], 2, 'too hard').audit.withheld).toBeDefined();
+  });
+});
+

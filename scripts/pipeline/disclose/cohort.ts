@@ -25,7 +25,7 @@
 import { GSS, type CohortRow, type UtilityShare } from '../../../src/lib/outputs/tables.ts';
 import { CLAIM_LAG_BINS } from '../../../src/lib/cohort/claim-lag.ts';
 import type { DisclosurePolicy } from '../../../src/lib/reference/schema.ts';
-import { auditRelease, intersectViews, type AuditCell, type AuditRelation, type Interval, type CellView } from './audit.ts';
+import { AuditEffortError, auditRelease, intersectViews, type AuditResult, type SearchEffort, type AuditCell, type AuditRelation, type Interval, type CellView } from './audit.ts';
 import { COHORT_SNAPSHOTS, earlierCohortViews, extentOf, earlierView, revisedAlike, shownExactly, type RevisedFigure } from './prior-release.ts';
 import { COHORT_FIGURE_KEY, figureKey, type FigureRow } from '../../../src/lib/outputs/figures.ts';
 import type { ReleaseCell, ReleaseUniverse } from './release-cells.ts';
@@ -35,6 +35,12 @@ import { sharesShown } from './publish-design.ts';
 
 const ALL = 'all';
 const MAX_ROUNDS = 50;
+/**
+ * Integer programmes over a large component that may run out of nodes before the cohort table is
+ * withheld: past a few, each costs seconds and the rest of the design would take hours (a
+ * 600-family council). The sample's design has none.
+ */
+const COHORT_SEARCH_EFFORT = 10;
 
 /** The funnel's stages in order; each counts families of the stage before. */
 const STAGES = ['families_identified', 'families_attached', 'families_achieved', 'families_sustained', 'families_claimed'] as const;
@@ -43,6 +49,8 @@ export interface CohortAudit {
   readonly hidden_counts_audited: number;
   readonly narrowest_interval: number | null;
   readonly rounds: number;
+  /** Why the cohort table is published as [x] throughout, when it is. */
+  readonly withheld?: string;
 }
 
 export interface CohortRelease {
@@ -291,14 +299,21 @@ export async function designCohortRelease(
   // Every change here hides or rounds more, which only widens what a reader can prove: a hidden
   // count that passed once passes for good, and each later round judges only those still failing.
   let targets: ReadonlySet<number> | undefined;
+  const effort: SearchEffort = { used: 0, limit: COHORT_SEARCH_EFFORT };
   for (;;) {
     const cells = [...auditCells(universe, mainView, threshold, earlier), ...published.map((c, j) => cohortAuditCell(c, view[j] as Shown, threshold, seen[j] ?? null)), ...archived];
     // Neighbourhoods first (a pass is a proof either way); a suspect is judged on its whole component.
-    const quick = await auditRelease(cells, relations, { only, exact: false, ...(targets ? { targets } : {}) });
-    rounds++;
-    for (const [c, iv] of quick.intervals) intervals.set(c, iv);
-    const suspects = new Set(quick.failures.map((f) => f.cell));
-    const result = quick.failures.length === 0 ? quick : await auditRelease(cells, relations, { only: suspects, targets: suspects });
+    let result: AuditResult;
+    try {
+      const quick = await auditRelease(cells, relations, { only, exact: false, effort, ...(targets ? { targets } : {}) });
+      rounds++;
+      for (const [c, iv] of quick.intervals) intervals.set(c, iv);
+      const suspects = new Set(quick.failures.map((f) => f.cell));
+      result = quick.failures.length === 0 ? quick : await auditRelease(cells, relations, { only: suspects, targets: suspects, effort });
+    } catch (error) {
+      if (!(error instanceof AuditEffortError)) throw error;
+      return withheldCohort(rows, shown, earlierCohorts, rounds, error.message);
+    }
     for (const [c, iv] of result.intervals) intervals.set(c, iv);
     onRound?.(rounds, result.failures.length);
     if (result.failures.length === 0) break;
@@ -360,6 +375,25 @@ export async function designCohortRelease(
     return (view[j] as Shown).kind === 'hidden' && c.value > 0 && c.value < threshold && iv ? [iv.upper - iv.lower] : [];
   });
   return { rows: out, shown: mainView, cohortShown: new Map(published.map((c, j) => [c.row, view[j] as Shown])), audit: { hidden_counts_audited: widths.length, narrowest_interval: widths.length === 0 ? null : Math.min(...widths), rounds } };
+}
+
+/**
+ * The cohort table published as [x] (not available) throughout, with the quarterly release as
+ * designed: for when the audit cannot show a cohort table safe within its effort. The quarterly
+ * release passed its own audit, and a table of [x] adds nothing to it. An earlier release's
+ * cohort figures would, so with those in the archive the release is refused instead.
+ */
+export function withheldCohort(rows: readonly CohortRow[], shown: readonly Shown[], earlierCohorts: readonly EarlierCohort[], rounds: number, why: string): CohortRelease {
+  if (earlierCohorts.some((e) => e.rows.some((r) => r.value !== null && r.area_type !== 'comparator'))) {
+    throw new CohortDisclosureError(`The cohort table could not be audited within its effort (${why}), and an earlier release in --archive published cohort figures, which a withheld table would not take back.`);
+  }
+  const withheld = (r: CohortRow) => r.value !== null && r.area_type !== 'comparator';
+  return {
+    rows: rows.map((r) => (withheld(r) ? { ...r, value: null, flag: GSS.x } : { ...r })),
+    shown: [...shown],
+    cohortShown: new Map(rows.flatMap((r, i) => (withheld(r) ? [[i, { kind: 'withheld' }] as const] : []))),
+    audit: { hidden_counts_audited: 0, narrowest_interval: null, rounds, withheld: `the audit could not show it safe within its effort: ${why}` },
+  };
 }
 
 /** Share of the cohort table's figures shown with a number, by area level, as for the quarterly tables. */

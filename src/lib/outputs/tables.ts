@@ -79,6 +79,8 @@ export interface ManifestAudit {
   /** Width of the narrowest interval a reader can prove for a hidden count. */
   narrowest_interval: number | null;
   rounds: number;
+  /** Why the cohort table is [x] throughout, when the audit could not show it safe within its effort. */
+  cohort_withheld?: string;
 }
 
 export interface UtilityShare {
