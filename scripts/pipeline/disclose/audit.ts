@@ -345,8 +345,8 @@ function judgeTarget(ctx: AuditContext, model: Model, lp: ComponentModel, col: n
   // A cell the relaxation already fails only needs its interval made exact, which on a large
   // component could take seconds per cell: there the relaxation's interval, rounded inward to
   // whole numbers, is given instead (a reader proves at least that much).
-  if (failing && lp.members.length > MAX_NEIGHBOURHOOD) return { interval: { lower: lower.proved, upper: upper.proved }, fails: true, exact: false, ...explained() };
-  if (ctx.effort && lp.members.length > MAX_NEIGHBOURHOOD && ctx.effort.used >= ctx.effort.limit) {
+  if (failing && isLarge(lp)) return { interval: { lower: lower.proved, upper: upper.proved }, fails: true, exact: false, ...explained() };
+  if (ctx.effort && isLarge(lp) && ctx.effort.used >= ctx.effort.limit) {
     throw new AuditEffortError(`${ctx.effort.used} integer programmes over whole components of more than ${MAX_NEIGHBOURHOOD} figures ran out of nodes without settling a figure`);
   }
   // Whole-number points of the whole component by integer programme, stopping once the width is shown.
@@ -380,6 +380,11 @@ const DETAIL: Effort = { nodes: 100, seconds: 30 };
 const RADII = [1, 2, 3] as const;
 /** A neighbourhood larger than this is no cheaper than the whole component. */
 const MAX_NEIGHBOURHOOD = 300;
+
+/** A component too large for a neighbourhood, where an integer programme over it costs seconds. */
+function isLarge(lp: ComponentModel): boolean {
+  return lp.members.length > MAX_NEIGHBOURHOOD;
+}
 
 /**
  * The ends of a target's interval as whole-number points of its neighbourhoods reach them. Every
@@ -470,7 +475,7 @@ function integerEnd(ctx: AuditContext, lp: ComponentModel, col: number, sense: 1
       return { attained: sense === 1 ? Math.max(v, end.attained) : Math.min(v, end.attained), proved: end.proved };
     }
     // Out of nodes (or time): the proved dual bound still holds, rounded to whole numbers.
-    if (ctx.effort && lp.members.length > MAX_NEIGHBOURHOOD) ctx.effort.used++;
+    if (ctx.effort && isLarge(lp)) ctx.effort.used++;
     const dual = m.info.get('mip_dual_bound');
     if (typeof dual !== 'number' || !Number.isFinite(dual)) return end;
     const bound = -sense * dual;

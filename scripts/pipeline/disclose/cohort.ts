@@ -42,6 +42,11 @@ const MAX_ROUNDS = 50;
  */
 const COHORT_SEARCH_EFFORT = 10;
 
+/** A row the design protects: it has a value, and is this council's (comparators are left as they are). */
+function isFigure<R extends { readonly value: unknown; readonly area_type?: unknown }>(r: R): r is R & { value: number } {
+  return r.value !== null && r.area_type !== 'comparator';
+}
+
 /** The funnel's stages in order; each counts families of the stage before. */
 const STAGES = ['families_identified', 'families_attached', 'families_achieved', 'families_sustained', 'families_claimed'] as const;
 
@@ -213,7 +218,7 @@ export interface EarlierCohort {
  */
 function earlierCohortCells(earlier: EarlierCohort, published: readonly (Cell & { value: number })[], universe: ReleaseUniverse, at: { offset: number; base: number }, roundingBase: number): { cells: AuditCell[]; relations: AuditRelation[] } {
   if (!earlier.truth) return { cells: [], relations: [] };
-  const cells = earlier.truth.rows.flatMap((r) => (r.value === null || r.area_type === 'comparator' ? [] : [{ ...r, value: r.value }]));
+  const cells = earlier.truth.rows.filter(isFigure);
   const rows = new Map(earlier.rows.map((r) => [figureKey(COHORT_FIGURE_KEY, r), r]));
   const now = new Map(published.map((c, j) => [figureKey(COHORT_FIGURE_KEY, c), j]));
   const relations = [...cohortRelations(cells).map((r) => ({ ...r, cells: r.cells.map((c) => c + at.base) })), ...crossRelations(cells, at.base, universe, earlier.truth.asAt)];
@@ -274,7 +279,7 @@ export async function designCohortRelease(
   /** Earlier releases' cohort tables, oldest first. */
   earlierCohorts: readonly EarlierCohort[] = [],
 ): Promise<CohortRelease> {
-  const published = rows.flatMap((r, row) => (r.value === null || r.area_type === 'comparator' ? [] : [{ ...r, value: r.value, row }]));
+  const published = rows.flatMap((r, row) => (isFigure(r) ? [{ ...r, row }] : []));
   const seen = earlierCohortViews(published, earlierCohorts.map((e) => e.rows), policy.rounding_base);
   const offset = universe.cells.length;
   const relations = [...universe.relations, ...cohortRelations(published).map((r) => ({ ...r, cells: r.cells.map((c) => c + offset) })), ...crossRelations(published, offset, universe)];
@@ -384,14 +389,13 @@ export async function designCohortRelease(
  * cohort figures would, so with those in the archive the release is refused instead.
  */
 export function withheldCohort(rows: readonly CohortRow[], shown: readonly Shown[], earlierCohorts: readonly EarlierCohort[], rounds: number, why: string): CohortRelease {
-  if (earlierCohorts.some((e) => e.rows.some((r) => r.value !== null && r.area_type !== 'comparator'))) {
+  if (earlierCohorts.some((e) => e.rows.some(isFigure))) {
     throw new CohortDisclosureError(`The cohort table could not be audited within its effort (${why}), and an earlier release in --archive published cohort figures, which a withheld table would not take back.`);
   }
-  const withheld = (r: CohortRow) => r.value !== null && r.area_type !== 'comparator';
   return {
-    rows: rows.map((r) => (withheld(r) ? { ...r, value: null, flag: GSS.x } : { ...r })),
+    rows: rows.map((r) => (isFigure(r) ? { ...r, value: null, flag: GSS.x } : { ...r })),
     shown: [...shown],
-    cohortShown: new Map(rows.flatMap((r, i) => (withheld(r) ? [[i, { kind: 'withheld' }] as const] : []))),
+    cohortShown: new Map(rows.flatMap((r, i) => (isFigure(r) ? [[i, { kind: 'withheld' }] as const] : []))),
     audit: { hidden_counts_audited: 0, narrowest_interval: null, rounds, withheld: `the audit could not show it safe within its effort: ${why}` },
   };
 }
@@ -399,7 +403,7 @@ export function withheldCohort(rows: readonly CohortRow[], shown: readonly Shown
 /** Share of the cohort table's figures shown with a number, by area level, as for the quarterly tables. */
 export function cohortUtilityShares(rows: readonly CohortRow[], cohortShown: ReadonlyMap<number, Shown>): UtilityShare[] {
   return sharesShown(
-    rows.flatMap((r, i) => (r.value === null || r.area_type === 'comparator' ? [] : [{ table: 'cohort', area_type: r.area_type, period_type: 'cohort_year', kind: cohortShown.get(i)?.kind ?? 'exact' }])),
+    rows.flatMap((r, i) => (isFigure(r) ? [{ table: 'cohort', area_type: r.area_type, period_type: 'cohort_year', kind: cohortShown.get(i)?.kind ?? 'exact' }] : [])),
   );
 }
 
