@@ -302,7 +302,8 @@ export async function designCohortRelease(
   // Only components a change touched need auditing again: the rest passed and are as they were.
   let only: ReadonlySet<number> = touched;
   // Every change here hides or rounds more, which only widens what a reader can prove: a hidden
-  // count that passed once passes for good, and each later round judges only those still failing.
+  // count that passed once passes for good, and each later round judges only those still failing
+  // and the quarterly figures it has just hidden.
   let targets: ReadonlySet<number> | undefined;
   const effort: SearchEffort = { used: 0, limit: COHORT_SEARCH_EFFORT };
   for (;;) {
@@ -365,7 +366,9 @@ export async function designCohortRelease(
       if (!moving) for (const l of f.limiting) move(l, true);
     }
     only = new Set([...failingCells, ...touchedNow]);
-    targets = new Set(failingCells);
+    // A quarterly figure hidden here is a [c] from now on, and every [c] must stay the threshold
+    // wide: it was never judged as one, so it is judged with those still failing.
+    targets = new Set([...failingCells, ...[...touchedNow].filter((l) => l < offset && (mainView[l] as Shown).kind === 'hidden')]);
     if (changed === 0) throw new CohortDisclosureError(`The cohort table fails its disclosure audit and no cohort figure is left to hide: ${failureText(result.failures[0], published, universe, offset)}`);
   }
   const out = rows.map((r) => ({ ...r }));
